@@ -1,0 +1,173 @@
+"""Casualty figures: which numbers in a clause count people killed or injured.
+
+A number counts when a killing/injuring verb is attached to it, before ("killed 7
+gunmen", "claimed the lives of 40 members") or after ("29 rebels were killed").
+Numbers joined by "and" / "as well as" share the verb of their neighbour; numbers
+joined by "including" / "among" are parts of a total, not extra victims. Aggregation
+follows spec section 3: the lowest figure across phrasings of the same victims, the
+sum across different victim groups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from frontwatch.extract.lexicon import Lexicon
+from frontwatch.model import Span
+from frontwatch.text.numbers import Quantity
+
+KILLED, INJURED = "killed", "injured"
+# The deadliest single events of recent wars are reported in the low thousands; bigger
+# numbers near a killing verb are cumulative tolls ("the war has killed 280,000").
+MAX_EVENT_TOLL = 2000
+_THING = "thing"  # a number of vehicles, years, sorties...: never a casualty figure
+_COORDINATION = re.compile(r"^[\s\w()'-]{0,60}?(?:\band\b|\bas well as\b|,)\s*$", re.IGNORECASE)
+# "20 people including 6 children": the second number is a part of the first. ("6 were
+# among 20 killed" puts the part first, and then the second number is the total.)
+_PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\b", re.I)
+_WORDS_BEFORE_VERB = re.compile(r"^[\s\w'’()-]{0,70}?$")
+_FIGHTER_WORDS = re.compile(
+    r"\b(?:militants?|terrorists?|gunmen|rebels?|insurgents?|jihadists?|fighters?|extremists?|"
+    r"elements?|operatives?|mercenaries|militiamen|combatants?|cadres?)\b",
+    re.IGNORECASE,
+)
+_SOLDIER_WORDS = re.compile(
+    r"\b(?:soldiers?|troops?|servicemen|personnel|officers?|army|military|policemen|police|guards?|pilots?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One reported number of people killed or injured."""
+
+    kind: str  # killed | injured
+    value: int
+    span: Span  # the number as written
+    group: str  # total | civilians | fighters | soldiers | others | unspecified
+    vague: bool = False
+    part: bool = False  # a part of a total named in the same clause ("including six children")
+    joined: bool = False  # joined to the previous figure by "and": the two add up
+
+
+def find_figures(text: str, quantities: list[Quantity], lexicon: Lexicon, end: int) -> list[Figure]:
+    """Figures among ``quantities`` (sorted, all inside one clause ending at ``end``)."""
+    kinds = [_own_kind(text, q, quantities, i, lexicon, end) for i, q in enumerate(quantities)]
+    kinds, joined = _share_coordinated_kinds(text, quantities, kinds)
+    figures: list[Figure] = []
+    for i, (q, kind) in enumerate(zip(quantities, kinds, strict=True)):
+        if kind in (None, _THING):
+            continue
+        group = _victim_group(text, q, _next_start(quantities, i, end), lexicon, figures)
+        part = bool(i and _PART_OF.search(text[quantities[i - 1].end : q.start]))
+        span = Span.of(text, q.start, q.end)
+        figures.append(Figure(kind, q.value, span, group, q.vague, part, joined[i]))
+    return figures
+
+
+def _next_start(quantities: list[Quantity], i: int, end: int) -> int:
+    return quantities[i + 1].start if i + 1 < len(quantities) else end
+
+
+def _own_kind(text, q, quantities, i, lexicon: Lexicon, end: int) -> str | None:
+    """killed / injured when a verb is attached to this number, else None."""
+    if q.value > MAX_EVENT_TOLL or _is_not_people(text, q, lexicon):
+        return _THING
+    after = text[q.end : _next_start(quantities, i, end)]
+    before = text[max(0, q.start - 160) : q.start]
+    for kind, after_re, before_re in (
+        (KILLED, lexicon.killed_after, lexicon.killed_before),
+        (INJURED, lexicon.injured_after, lexicon.injured_before),
+    ):
+        if _verb_after(after, after_re) or _verb_before(before, before_re):
+            return kind
+    return None
+
+
+def _verb_after(after: str, verb: re.Pattern) -> bool:
+    match = verb.search(after)
+    return bool(match) and bool(_WORDS_BEFORE_VERB.match(after[: match.start()]))
+
+
+def _verb_before(before: str, verb: re.Pattern) -> bool:
+    tail = before[-200:]
+    for match in verb.finditer(tail):
+        gap = tail[match.end() :]
+        if re.fullmatch(r"[\s,]*(?:(?:a total of|the|some|up to|nearly|about)\s+)?", gap, re.I):
+            return True
+    return False
+
+
+def _is_not_people(text: str, q: Quantity, lexicon: Lexicon) -> bool:
+    """'four car bombs', '18 of 31 vehicles', '39 sorties': numbers of things, not people."""
+    head = re.match(r"\s*(?:of\s+)?(?:[\w'’-]+\s+){0,3}?", text[q.end : q.end + 60])
+    window = text[q.end : q.end + 60]
+    thing = lexicon.not_casualty_noun.search(window)
+    person = lexicon.person_noun.search(window)
+    if not thing:
+        return False
+    if person and person.start() < thing.start():
+        return False
+    return head is not None and thing.start() <= len(head.group(0)) + 1
+
+
+def _share_coordinated_kinds(text: str, quantities, kinds: list) -> tuple[list, list[bool]]:
+    """'twenty civilians and one staff member were killed': both numbers are deaths."""
+    kinds, joined = list(kinds), [False] * len(kinds)
+    for _ in range(2):  # a pass each way settles chains of three or more
+        for i in range(len(quantities) - 1):
+            between = text[quantities[i].end : quantities[i + 1].start]
+            if _THING in (kinds[i], kinds[i + 1]) or not _COORDINATION.match(between):
+                continue
+            if kinds[i] is None and kinds[i + 1]:
+                kinds[i] = kinds[i + 1]
+            elif kinds[i + 1] is None and kinds[i]:
+                kinds[i + 1] = kinds[i]
+            joined[i + 1] = kinds[i] == kinds[i + 1] and kinds[i] is not None
+    return kinds, joined
+
+
+def _victim_group(text, q, stop: int, lexicon: Lexicon, earlier: list[Figure]) -> str:
+    phrase = text[q.end : min(stop, q.end + 60)]
+    noun = lexicon.person_noun.search(phrase)
+    if not noun or noun.start() > 45:
+        return "unspecified"
+    word = noun.group(0).lower()
+    if word in ("others", "other"):
+        return earlier[-1].group if earlier else "others"
+    if _SOLDIER_WORDS.search(phrase[: noun.end() + 25]) and not _FIGHTER_WORDS.search(word):
+        return "soldiers"
+    if _FIGHTER_WORDS.search(word):
+        return "fighters"
+    if lexicon.civilian_noun.fullmatch(word) and not lexicon.total_noun.fullmatch(word):
+        return "civilians"
+    return "total"
+
+
+def aggregate(clauses: list[list[Figure]], kind: str) -> int:
+    """Spec section 3: lowest across phrasings of the same victims, summed across groups.
+
+    ``clauses`` holds each clause's figures: inside one clause the numbers for one
+    victim group add up ("twenty civilians and one staff member"); across clauses each
+    group keeps its lowest phrasing; different groups add up; a total stated for
+    everyone wins over a smaller sum of groups.
+    """
+    precise = any(not f.vague for fs in clauses for f in fs if f.kind == kind)
+    by_group: dict[str, int] = {}
+    for figures in clauses:
+        for group, value in _clause_groups(figures, kind, precise).items():
+            by_group[group] = min(by_group.get(group, value), value)
+    totals = [by_group.pop(g) for g in ("total", "unspecified") if g in by_group]
+    return max(min(totals, default=0), sum(by_group.values()))
+
+
+def _clause_groups(figures: list[Figure], kind: str, precise: bool) -> dict[str, int]:
+    """Joined numbers add up ('2 women and 2 soldiers'); a repeated one is one phrasing."""
+    sums: dict[str, int] = {}
+    for f in figures:
+        if f.kind != kind or f.part or (precise and f.vague):
+            continue
+        known = sums.get(f.group)
+        sums[f.group] = f.value if known is None else (known + f.value if f.joined else min(known, f.value))
+    return sums

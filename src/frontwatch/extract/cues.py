@@ -1,0 +1,101 @@
+"""Which sub-event type a clause describes, from the cue words it contains.
+
+The cues are data (``data/cues/events.tsv``); this module only decides between the
+types a clause's cues point to, the way the codebook does: a chemical agent decides
+the type whatever else is said; a ground fight outranks the remote weapons used in
+it; a warning or a move of forces with nobody hurt is a strategic development.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from frontwatch.extract.lexicon import Lexicon
+
+# Checked in this order; the first family with a cue decides. Strategic developments
+# that only announce or prepare violence come first but yield to reported casualties.
+_ANNOUNCING = ("Other", "Change to group/activity")
+_DECISION_ORDER = (
+    "Chemical weapon",
+    "Sexual violence",
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Non-violent transfer of territory",
+    "Excessive force against protesters",
+    "Violent demonstration",
+    "Protest with intervention",
+    "Mob violence",
+    "Suicide bomb",
+    "Armed clash",
+    "Air/drone strike",
+    "Grenade",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Attack",
+    "Abduction/forced disappearance",
+    "Peaceful protest",
+    "Agreement",
+    "Disrupted weapons use",
+    "Arrests",
+    "Headquarters or base established",
+    "Looting/property destruction",
+    "Change to group/activity",
+    "Other",
+)
+_WEAK_CLASH = 1
+_VIOLENT = set(_DECISION_ORDER[:17])  # everything above the strategic developments
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    sub_event_type: str
+    weight: int
+    start: int
+    end: int
+
+
+def find_cues(text: str, start: int, end: int, lexicon: Lexicon) -> list[CueHit]:
+    hits = []
+    for cue in lexicon.cues:
+        for match in cue.pattern.finditer(text, start, end):
+            hits.append(CueHit(cue.sub_event_type, cue.weight, match.start(), match.end()))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def decide(hits: list[CueHit], has_deaths: bool) -> CueHit | None:
+    """The hit whose sub-type the clause is coded as, or None when nothing happened."""
+    announcing = next((h for h in hits if h.sub_event_type in _ANNOUNCING), None)
+    if announcing and not has_deaths and _announces_first(hits, announcing):
+        return announcing
+    by_type: dict[str, CueHit] = {}
+    for hit in hits:
+        known = by_type.get(hit.sub_event_type)
+        if known is None or hit.weight > known.weight:
+            by_type[hit.sub_event_type] = hit
+    for sub_type in _DECISION_ORDER:
+        hit = by_type.get(sub_type)
+        if hit and _counts(hit, by_type, has_deaths):
+            return hit
+    return None
+
+
+def _announces_first(hits: list[CueHit], announcing: CueHit) -> bool:
+    """'warned that ... brought car bombs': the warning frames what follows it."""
+    return not any(
+        h.start < announcing.start
+        and h.weight > _WEAK_CLASH
+        and h.sub_event_type not in _ANNOUNCING
+        for h in hits
+    )
+
+
+def _counts(hit: CueHit, by_type: dict[str, CueHit], has_deaths: bool) -> bool:
+    """A weak clash cue ('attack', 'operations against') only counts with a toll."""
+    if hit.sub_event_type != "Armed clash" or hit.weight > _WEAK_CLASH:
+        return True
+    strong = [h for h in by_type.values() if h.sub_event_type == "Armed clash" and h.weight > 1]
+    if strong:
+        return True
+    # 'bomb attack', 'air attack': the weapon says more than the weak word 'attack'
+    others = {t for t, h in by_type.items() if t != "Armed clash" and h.weight > _WEAK_CLASH}
+    return has_deaths and not others & _VIOLENT

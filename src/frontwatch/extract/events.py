@@ -1,0 +1,99 @@
+"""Article in, events out: the extraction stage, pure.
+
+1. Read the article once: sentences, numbers, dates, actor and place mentions.
+2. Cheap candidate filter: only clauses with an event cue or a casualty figure go on.
+3. Each candidate clause becomes a mention; mentions are grouped into events
+   (``extract/grouping.py``) by day x place x actor pair (spec section 1).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from frontwatch.extract.grouping import group_mentions
+from frontwatch.extract.lexicon import Lexicon
+from frontwatch.extract.mentions import SentenceContext, sentence_mentions
+from frontwatch.extract.records import build_event
+from frontwatch.model import Article, Event
+from frontwatch.text.dates import find_dateline, find_dates
+from frontwatch.text.numbers import find_quantities
+from frontwatch.text.sentences import paragraphs, split_sentences
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Resources:
+    """The heavy things extraction needs, loaded once by the caller and passed in."""
+
+    lexicon: Lexicon
+    gazetteer: object  # frontwatch.resolve.places.Gazetteer (loaded)
+    actors: object  # frontwatch.resolve.actors.ActorDictionary (loaded)
+    classifier: object | None = None  # frontwatch.extract.snippets.SnippetClassifier
+    default_country: str | None = None
+
+
+def extract_events(article: Article, resources: Resources, version: str = "") -> list[Event]:
+    """All events an article reports, each with evidence spans into ``article.text``."""
+    text = article.text
+    published = article.published or find_dateline(text)
+    places = resources.gazetteer.find(text)
+    country = _focus_country(places, resources.default_country)
+    ctx = SentenceContext(
+        text=text,
+        quantities=find_quantities(text),
+        actors=resources.actors.find(text, on=published, country=country),
+        places=places,
+        dates=find_dates(text, published),
+    )
+    mentions = _all_mentions(ctx, resources.lexicon)
+    groups = group_mentions(mentions, published, _focus_province(places, resources), country)
+    events = [build_event(g, article, ctx, country, resources, version) for g in groups]
+    log.debug("article %s: %d mentions, %d events", article.id, len(mentions), len(events))
+    return [e for e in events if e is not None]
+
+
+def _all_mentions(ctx: SentenceContext, lexicon: Lexicon) -> list:
+    paragraph_ends = [p.end for p in paragraphs(ctx.text)]
+    mentions = []
+    for sentence in split_sentences(ctx.text):
+        if not _looks_like_body(sentence.text):
+            continue
+        paragraph = sum(1 for end in paragraph_ends if end <= sentence.start)
+        mentions.extend(sentence_mentions(ctx, sentence, paragraph, lexicon))
+    return mentions
+
+
+_BOILERPLATE = re.compile(
+    r"^(?:show more|related (?:articles|posts|news)|leave a (?:reply|comment)|"
+    r"your email address|back to top|share (?:this|on)|read more|tags?:|comments?)\b",
+    re.IGNORECASE,
+)
+
+
+def _looks_like_body(sentence: str) -> bool:
+    """Navigation and comment-form lines left over by extraction never make events."""
+    return len(sentence) > 20 and not _BOILERPLATE.match(sentence)
+
+
+def _focus_country(places: list, default: str | None) -> str | None:
+    counts: dict[str, int] = {}
+    for mention in places:
+        counts[mention.place.country] = counts.get(mention.place.country, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else default
+
+
+def _focus_province(places: list, resources: Resources):
+    """The province the article is mostly about: where an unplaced event is coded."""
+    counts: dict[tuple[str, str], int] = {}
+    for mention in places:
+        place = mention.place
+        if place.admin1 and place.feature != "country":
+            key = (place.country, place.admin1)
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return None
+    country, admin1 = max(counts, key=counts.__getitem__)
+    return resources.gazetteer.province(country, admin1)

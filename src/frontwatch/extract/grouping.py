@@ -1,0 +1,214 @@
+"""Mentions into events: one event per day x place x actor pair (spec section 1).
+
+Mentions are read in order. Each takes its own place and date when its clause names
+them, else the last place named before it and its paragraph's date. A mention joins
+the most recent open event it is compatible with (same province, dates at most a day
+apart, a type that can be one event, actors that can be the same pair), else starts
+a new event. Several tactics of one pair become one event at the highest rank.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from frontwatch.extract.mentions import Mention, item_start
+from frontwatch.taxonomy import EVENT_TYPE_OF
+
+_VIOLENT_MIX = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_PAST_YEAR = re.compile(r"\b(?:in|since|during|of)\s+((?:19|20)\d\d)\b")
+
+
+@dataclass
+class Group:
+    """An event being assembled (local to one extraction call)."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    places: list = field(default_factory=list)  # PlaceMention of each mention, if own
+    place: object = None  # the PlaceMention coded for the event
+    day: date | None = None
+    date_mention: object = None
+    default_day: date | None = None
+
+    @property
+    def families(self) -> set[str]:
+        return {EVENT_TYPE_OF[m.sub_event_type] for m in self.mentions if m.sub_event_type}
+
+    @property
+    def actor_names(self) -> set[str]:
+        return {a.actor.name for m in self.mentions for a in (*m.perpetrators, *m.targets)}
+
+    @property
+    def perpetrator_names(self) -> set[str]:
+        return {a.actor.name for m in self.mentions for a in m.perpetrators}
+
+    @property
+    def target_kind(self) -> str | None:
+        kinds = {_target_kind(m) for m in self.mentions} - {None}
+        return kinds.pop() if len(kinds) == 1 else None
+
+
+def group_mentions(
+    mentions: list[Mention], published: date | None, province, country: str | None
+) -> list[Group]:
+    groups: list[Group] = []
+    last_place = None
+    for mention in mentions:
+        if _is_undated_background(mention, published):
+            continue
+        own_place = best_place(_clause_or_sentence(mention.places, mention), country)
+        own_date = _first(_clause_or_sentence(mention.dates, mention))
+        place = own_place or last_place
+        last_place = place or last_place
+        group = _find_group(groups, mention, place, own_date)
+        if group is None:
+            group = Group(default_day=published)
+            groups.append(group)
+        _add(group, mention, place, own_place, own_date, country)
+    for group in groups:
+        group.place = group.place or province  # a Place: coded at precision 3
+    return groups
+
+
+def _add(group: Group, mention: Mention, place, own_place, own_date, country) -> None:
+    group.mentions.append(mention)
+    if own_place is not None:
+        group.places.append(own_place)
+    candidates = group.places or ([place] if place is not None else [])
+    group.place = best_place(candidates, country) if candidates else group.place
+    if own_date is not None and group.date_mention is None:
+        group.date_mention = own_date
+        group.day = own_date.date
+
+
+def _find_group(groups: list[Group], mention: Mention, place, own_date) -> Group | None:
+    for group in reversed(groups):
+        if _fits(group, mention, place, own_date):
+            return group
+    return None
+
+
+def _fits(group: Group, mention: Mention, place, own_date) -> bool:
+    if not _same_area(group.place, place):
+        return False
+    day = group.day or group.default_day
+    if own_date is not None and day is not None and abs((day - own_date.date).days) > 1:
+        return False
+    return _types_fit(group, mention) and _actors_fit(group, mention)
+
+
+def _same_area(a, b) -> bool:
+    if a is None or b is None:
+        return True
+    return (a.place.country, a.place.admin1) == (b.place.country, b.place.admin1)
+
+
+def _types_fit(group: Group, mention: Mention) -> bool:
+    families = group.families
+    if mention.sub_event_type is None:
+        return not families or bool(families & _VIOLENT_MIX)
+    family = EVENT_TYPE_OF[mention.sub_event_type]
+    if not families:
+        return family in _VIOLENT_MIX
+    if family in families:
+        return True
+    # several tactics of one pair are one event: the pair must be the same, and an
+    # attack on civilians is never the same pair as a fight between armed groups
+    mixable = family in _VIOLENT_MIX and families <= _VIOLENT_MIX
+    kinds = {_target_kind(mention), group.target_kind}
+    shared = bool(_names(mention) & group.actor_names)
+    return mixable and shared and "civilians" not in kinds
+
+
+def _actors_fit(group: Group, mention: Mention) -> bool:
+    if not _targets_agree(group, mention):
+        return False
+    mine = [a.actor for a in mention.perpetrators if a.actor.inter != 7]
+    theirs = [a.actor for m in group.mentions for a in m.perpetrators if a.actor.inter != 7]
+    if not mine or not theirs or _same_side(mine, theirs):
+        return True
+    # a ground battle has two sides: the other side's subject may start the next sentence
+    names = {a.name for a in mine}
+    return "Battles" in group.families and bool(names & group.actor_names)
+
+
+def _same_side(mine: list, theirs: list) -> bool:
+    """Shared actor, or an unnamed armed group beside named non-state groups."""
+    if {a.name for a in mine} & {a.name for a in theirs}:
+        return True
+    state = {a.inter in (1, 8) for a in (*mine, *theirs)}
+    generic = any(a.name.startswith("Unidentified") for a in (*mine, *theirs))
+    return generic and state == {False}
+
+
+def _targets_agree(group: Group, mention: Mention) -> bool:
+    mine, theirs = _target_kind(mention), group.target_kind
+    return mine is None or theirs is None or mine == theirs
+
+
+def _target_kind(mention: Mention) -> str | None:
+    """'civilians' when civilians are hit and no armed target is named, 'armed' when one is."""
+    if any(a.actor.inter not in (7,) for a in mention.targets):
+        return "armed"
+    if mention.civilians_hit:
+        return "civilians"
+    return None
+
+
+def _names(mention: Mention) -> set[str]:
+    return {a.actor.name for a in (*mention.perpetrators, *mention.targets)}
+
+
+def best_place(place_mentions, country: str | None = None):
+    """The most specific place named: a village or town over a province, earliest first.
+
+    Places in the country the article is about come first: "Beirut" in a Syrian war
+    report is usually where the reporter files from, not where the event happened.
+    """
+    usable = [p for p in place_mentions if p.place.feature != "country"]
+    if not usable:
+        return None
+    return min(usable, key=lambda p: _place_rank(p, country))
+
+
+def _place_rank(mention, country: str | None) -> tuple:
+    place = mention.place
+    return (place.country != country, mention.precision, _is_province_namesake(mention), mention.span.start)
+
+
+def _is_province_namesake(mention) -> bool:
+    """'in Idlib' may mean the city or the province: a village named nearby says more."""
+    place = mention.place
+    return place.feature != "populated" or (place.admin1 or "").lower() in place.name.lower()
+
+
+def _clause_or_sentence(items, mention: Mention) -> list:
+    clause = mention.clause
+    own = [i for i in items if clause.start <= item_start(i) < clause.end]
+    if own:
+        return own
+    return [i for i in items if item_start(i) < clause.start or _single_clause(mention)]
+
+
+def _single_clause(mention: Mention) -> bool:
+    return (
+        mention.clause.start == mention.sentence.start
+        and mention.clause.end == mention.sentence.end
+    )
+
+
+def _first(items):
+    return items[0] if items else None
+
+
+def _is_undated_background(mention: Mention, published: date | None) -> bool:
+    """'since 2011', 'liberated the city in 2016': past events we cannot date to a day."""
+    clause = mention.clause.text
+    past = _PAST_YEAR.search(clause)
+    old_year = bool(past and published and int(past.group(1)) < published.year)
+    has_day = any(
+        mention.clause.start <= d.start < mention.clause.end and d.precision == 1
+        for d in mention.dates
+    )
+    return (mention.background or old_year) and not has_day

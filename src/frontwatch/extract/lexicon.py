@@ -1,0 +1,87 @@
+"""The extractor's vocabulary, loaded from the data files in ``frontwatch/data/cues``.
+
+Keywords are data, not code: ``events.tsv`` maps cue patterns to sub-event types and
+``lexicon.json`` holds the casualty, victim, claim and background vocabulary.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from frontwatch.settings import DATA_DIR
+
+CUES_DIR = DATA_DIR / "cues"
+_FLAGS = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Cue:
+    sub_event_type: str
+    weight: int
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class ClaimantPattern:
+    name: str
+    pattern: re.Pattern
+    party: bool | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cues: tuple[Cue, ...]
+    killed_after: re.Pattern
+    killed_before: re.Pattern
+    injured_after: re.Pattern
+    injured_before: re.Pattern
+    person_noun: re.Pattern
+    civilian_noun: re.Pattern
+    combatant_noun: re.Pattern
+    total_noun: re.Pattern
+    not_casualty_noun: re.Pattern
+    background: re.Pattern
+    report_verb: re.Pattern
+    claimants: tuple[ClaimantPattern, ...]
+    party_word: re.Pattern
+
+    @classmethod
+    def load(cls, directory: Path = CUES_DIR) -> Lexicon:
+        words = json.loads((directory / "lexicon.json").read_text(encoding="utf-8"))
+        return cls(
+            cues=tuple(_read_cues(directory / "events.tsv")),
+            killed_after=_compile(words["killed_after"]),
+            killed_before=_compile(words["killed_before"]),
+            injured_after=_compile(words["injured_after"]),
+            injured_before=_compile(words["injured_before"]),
+            person_noun=_compile(words["person_nouns"]),
+            civilian_noun=_compile(words["civilian_nouns"]),
+            combatant_noun=_compile(words["combatant_nouns"]),
+            total_noun=_compile(words["total_nouns"]),
+            not_casualty_noun=_compile(words["not_casualty_nouns"]),
+            background=_compile(words["background"]),
+            report_verb=_compile(words["report_verbs"]),
+            claimants=tuple(_claimant(*row) for row in words["claimant_names"]),
+            party_word=_compile(words["party_words"]),
+        )
+
+
+def _compile(pattern: str) -> re.Pattern:
+    return re.compile(rf"\b{pattern}\b", _FLAGS)
+
+
+def _claimant(name: str, pattern: str, party: bool | None) -> ClaimantPattern:
+    return ClaimantPattern(name, _compile(pattern), party)
+
+
+def _read_cues(path: Path) -> list[Cue]:
+    cues = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        sub_type, weight, pattern = line.split("\t")
+        cues.append(Cue(sub_type, int(weight), _compile(pattern)))
+    return cues

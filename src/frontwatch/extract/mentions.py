@@ -1,0 +1,171 @@
+"""From one sentence to event mentions: clauses, their type, figures, actors, place, date.
+
+A sentence like "the gunmen target homes with mortar shells and the army responds
+with air raids" holds two events, so sentences are cut into clauses where a new
+subject starts a new action. Figures are read over the whole sentence (numbers
+joined across a clause cut still share their verb) and then given to their clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from frontwatch.extract.casualties import KILLED, Figure, find_figures
+from frontwatch.extract.claims import Claimant, find_claimant
+from frontwatch.extract.cues import CueHit, decide, find_cues
+from frontwatch.extract.lexicon import Lexicon
+from frontwatch.model import Span
+
+_ACTION = (
+    r"(?:respond(?:s|ed)?|target(?:s|ed|ing)?|shell(?:s|ed)|launch(?:es|ed)|carrie[sd] out|"
+    r"fire[sd]|attack(?:s|ed)|bomb(?:s|ed)|str(?:uck|ikes?)|kill(?:s|ed)|clash(?:es|ed)|"
+    r"pound(?:s|ed)|hit|raid(?:s|ed)|stormed|seized|captured|abducted|executed)"
+)
+_CLAUSE_BREAK = re.compile(
+    r";\s*|,?\s+(?:while|whereas|meanwhile)\s+|,?\s+since\s+(?=the\s)|\s+as well as\s+(?=(?:\w+\s+){0,2}(?:air|raids?|strikes?|shelling|attacks?)\b)"
+    rf"|,?\s+and\s+(?=(?:the|its|their)\s+(?:[\w'-]+\s+){{0,3}}{_ACTION}\b)",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
+_CIVILIAN_VICTIMS = re.compile(
+    r"\b(?:civilians?|residents?|children|women|families|family|villagers|worshippers|"
+    r"passengers|students|market|school|hospital|residential|homes?|houses?|neighbou?rhoods?|"
+    r"displaced|refugees|evacuees|camp|convoy|bakery|mosque|church)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One clause that reports (part of) an event, with everything read from it."""
+
+    sentence: Span
+    clause: Span
+    paragraph: int
+    cue: CueHit | None
+    figures: tuple[Figure, ...]
+    perpetrators: tuple  # ActorMention
+    targets: tuple  # ActorMention
+    civilians_hit: bool
+    places: tuple  # PlaceMention, in reading order
+    dates: tuple  # DateMention
+    claimant: Claimant | None
+    background: bool
+
+    @property
+    def sub_event_type(self) -> str | None:
+        return self.cue.sub_event_type if self.cue else None
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What was found once per article, sliced per sentence."""
+
+    text: str
+    quantities: list
+    actors: list
+    places: list
+    dates: list
+
+
+def clauses_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, start, end)]
+    bounds, position = [], start
+    for cut_start, cut_end in cuts:
+        bounds.append((position, cut_start))
+        position = cut_end
+    bounds.append((position, end))
+    return [(a, b) for a, b in bounds if b > a]
+
+
+def sentence_mentions(ctx: SentenceContext, sentence: Span, paragraph: int, lexicon: Lexicon):
+    """The mentions of one sentence (clauses with a cue or a casualty figure)."""
+    text = ctx.text
+    quantities = _inside(ctx.quantities, sentence.start, sentence.end)
+    figures = find_figures(text, quantities, lexicon, sentence.end)
+    claimant = find_claimant(text, sentence.start, sentence.end, lexicon)
+    background = bool(lexicon.background.search(text, sentence.start, sentence.end))
+    mentions = []
+    for start, end in clauses_of(text, sentence.start, sentence.end):
+        clause_figures = tuple(f for f in figures if start <= f.span.start < end)
+        has_deaths = any(f.kind == KILLED for f in clause_figures)
+        hits = find_cues(text, start, end, lexicon)
+        cue = decide(hits, has_deaths)
+        if cue is None and not clause_figures:
+            continue
+        bounds = (start, end, action_start(hits, clause_figures, start))
+        mentions.append(
+            _mention(ctx, sentence, bounds, paragraph, cue, clause_figures, claimant, background)
+        )
+    return mentions
+
+
+def _mention(ctx, sentence, bounds, paragraph, cue, figures, claimant, background) -> Mention:
+    start, end, anchor = bounds
+    actors = _inside(ctx.actors, start, end)
+    perpetrators, targets = split_roles(ctx.text, actors, anchor, figures)
+    return Mention(
+        sentence=sentence,
+        clause=Span.of(ctx.text, start, end),
+        paragraph=paragraph,
+        cue=cue,
+        figures=figures,
+        perpetrators=perpetrators,
+        targets=targets,
+        civilians_hit=bool(_CIVILIAN_VICTIMS.search(ctx.text, start, end)),
+        places=tuple(_inside(ctx.places, sentence.start, sentence.end, key=_span_start)),
+        dates=tuple(_inside(ctx.dates, sentence.start, sentence.end)),
+        claimant=claimant,
+        background=background,
+    )
+
+
+def action_start(hits: list[CueHit], figures, default: int) -> int:
+    """Where the clause's action begins: actors before it are its subjects.
+
+    A warning ('warned that X brought car bombs') frames the action; it is not the action.
+    """
+    strong = [h for h in hits if h.weight > 1 and h.sub_event_type != "Other"]
+    if strong:
+        return strong[0].start
+    if hits:
+        return hits[0].start
+    return figures[0].span.start if figures else default
+
+
+def split_roles(text: str, actors: list, anchor: int, figures) -> tuple[tuple, tuple]:
+    """Perpetrators (subjects, 'by X') and targets (after the action, or counted dead)."""
+    perpetrators, targets = [], []
+    for mention in actors:
+        start = mention.span.start
+        victim = _is_counted_victim(text, start, figures)
+        by_phrase = bool(_BY.search(text[max(0, start - 40) : start]))
+        if not victim and (by_phrase or start < anchor):
+            perpetrators.append(mention)
+        else:
+            targets.append(mention)
+    return tuple(perpetrators), tuple(targets)
+
+
+def _is_counted_victim(text: str, start: int, figures) -> bool:
+    """'40 members of the Syrian army', '29 Syrian rebels': the actor right after a toll."""
+    for figure in figures:
+        gap = text[figure.span.end : start]
+        if 0 <= start - figure.span.end <= 40 and "," not in gap and " by " not in gap:
+            return True
+    return False
+
+
+def _span_start(item) -> int:
+    return item.span.start
+
+
+def _inside(items: list, start: int, end: int, key=None) -> list:
+    key = key or item_start
+    return [item for item in items if start <= key(item) < end]
+
+
+def item_start(item) -> int:
+    span = getattr(item, "span", None)
+    return span.start if span is not None else item.start

@@ -1,0 +1,185 @@
+"""A group of mentions becomes one coded ``Event``: type, actors, figures, claims, evidence."""
+
+from __future__ import annotations
+
+from frontwatch.extract.casualties import INJURED, KILLED, aggregate
+from frontwatch.extract.grouping import Group
+from frontwatch.model import Actor, Article, Claim, Event, Evidence, Place, Span
+from frontwatch.taxonomy import EVENT_TYPE_OF, RANK, disorder_type
+
+_STATE_SIDE = (1, 8)  # state forces and foreign armies fight on the state side by default
+_NOTE_LIMIT = 300
+
+
+def build_event(
+    group: Group, article: Article, ctx, country, resources, version: str
+) -> Event | None:
+    place_mention = group.place
+    if place_mention is None:
+        return None
+    place, precision, location, place_span = _place_fields(place_mention)
+    country = place.country or country
+    sub_type = _sub_type(group, resources, ctx.text)
+    actor1, assoc1, actor2, assoc2 = _actors(group, sub_type, country)
+    sub_type = _adjust_for_actors(sub_type, actor1)
+    figure_clauses = [list(m.figures) for m in group.mentions]
+    return Event(
+        article_id=article.id,
+        event_type=EVENT_TYPE_OF[sub_type],
+        sub_event_type=sub_type,
+        disorder_type=disorder_type(sub_type),
+        event_date=group.day or group.default_day,
+        time_precision=group.date_mention.precision if group.date_mention else 1,
+        actor1=actor1,
+        assoc_actor_1=assoc1,
+        actor2=actor2,
+        assoc_actor_2=assoc2,
+        civilian_targeting=_civilian_targeting(sub_type, actor2),
+        place=place,
+        location=location,
+        geo_precision=precision,
+        fatalities=aggregate(figure_clauses, KILLED),
+        injuries=aggregate(figure_clauses, INJURED),
+        claims=_claims(group),
+        evidence=_evidence(group, place_span, ctx.text),
+        notes=_note(group),
+        source=article.source or "",
+        confidence=_confidence(group, actor1, precision),
+        extractor_version=version,
+    )
+
+
+def _place_fields(place_mention) -> tuple[Place, int, str, Span | None]:
+    if isinstance(place_mention, Place):
+        return place_mention, 3, place_mention.name, None
+    return place_mention.place, place_mention.precision, place_mention.phrase, place_mention.span
+
+
+def _sub_type(group: Group, resources, text: str) -> str:
+    typed = [m.sub_event_type for m in group.mentions if m.sub_event_type]
+    if typed:
+        return min(typed, key=RANK.__getitem__)
+    first = group.mentions[0]
+    if resources.classifier is not None:
+        return resources.classifier.classify(first.sentence.text).sub_event_type
+    return "Attack" if first.civilians_hit else "Armed clash"
+
+
+def _adjust_for_actors(sub_type: str, actor1: Actor | None) -> str:
+    """Territory and detention types depend on who acts (codebook; notes/classification)."""
+    if actor1 is None:
+        return sub_type
+    state = actor1.inter == 1
+    swaps = {
+        ("Government regains territory", False): "Non-state actor overtakes territory",
+        ("Non-state actor overtakes territory", True): "Government regains territory",
+        ("Arrests", False): "Abduction/forced disappearance",
+        ("Abduction/forced disappearance", True): "Arrests",
+    }
+    return swaps.get((sub_type, state), sub_type)
+
+
+def _actors(group: Group, sub_type: str, country: str | None):
+    perps = _unique(a.actor for m in group.mentions for a in m.perpetrators)
+    targets = _unique(a.actor for m in group.mentions for a in m.targets)
+    if EVENT_TYPE_OF[sub_type] == "Battles":
+        side1, side2 = _battle_sides(group, perps, targets)
+    else:
+        side1 = [a for a in perps if a.inter != 7]
+        side2 = [a for a in targets if a not in side1]
+        if _civilians_hit(group) and not any(a.inter == 7 for a in side2):
+            side2 = [*side2, Actor(f"Civilians ({country or 'Unknown'})", 7, country)]
+        if EVENT_TYPE_OF[sub_type] == "Violence against civilians":
+            side2 = [a for a in side2 if a.inter == 7] or side2
+    return _head(side1), tuple(side1[1:]), _head(side2), tuple(side2[1:])
+
+
+def _battle_sides(group: Group, perps: list[Actor], targets: list[Actor]):
+    everyone = [a for a in _unique([*perps, *targets]) if a.inter != 7]
+    state = [a for a in everyone if a.inter in _STATE_SIDE]
+    others = [a for a in everyone if a.inter not in _STATE_SIDE]
+    if not state or not others:
+        side1 = [a for a in perps if a.inter != 7]
+        return side1, [a for a in everyone if a not in side1]
+    return (others, state) if _state_lost_more(group, state) else (state, others)
+
+
+def _state_lost_more(group: Group, state: list[Actor]) -> bool:
+    """The side that counts the dead is the victim; the other side is actor1."""
+    names = {a.name for a in state}
+    for m in group.mentions:
+        if any(f.kind == KILLED for f in m.figures) and m.targets:
+            return m.targets[0].actor.name in names
+    return False
+
+
+def _civilians_hit(group: Group) -> bool:
+    return any(m.civilians_hit for m in group.mentions)
+
+
+def _civilian_targeting(sub_type: str, actor2: Actor | None) -> str:
+    victims_civilian = actor2 is not None and actor2.inter == 7
+    if EVENT_TYPE_OF[sub_type] == "Violence against civilians" or victims_civilian:
+        return "Civilian targeting"
+    return ""
+
+
+def _claims(group: Group) -> tuple[Claim, ...]:
+    claims = []
+    for m in group.mentions:
+        who = m.claimant
+        for figure in m.figures:
+            field = "fatalities" if figure.kind == KILLED else "injuries"
+            claims.append(
+                Claim(field, figure.value, who.name if who else None, figure.span, _party(who))
+            )
+        if who and not m.figures:
+            claims.append(Claim("event", m.clause.text[:200], who.name, m.clause, who.party))
+    return tuple(claims)
+
+
+def _party(who) -> bool | None:
+    return who.party if who else None
+
+
+def _evidence(group: Group, place_span: Span | None, text: str) -> tuple[Evidence, ...]:
+    items = [Evidence("sentence", s) for s in _unique(m.sentence for m in group.mentions)]
+    for m in group.mentions:
+        if m.cue:
+            items.append(Evidence("sub_event_type", Span.of(text, m.cue.start, m.cue.end)))
+        items.extend(Evidence(_figure_field(f), f.span) for f in m.figures)
+        items.extend(Evidence("actor", a.span) for a in (*m.perpetrators, *m.targets))
+    if place_span is not None:
+        items.append(Evidence("location", place_span))
+    if group.date_mention is not None:
+        d = group.date_mention
+        items.append(Evidence("event_date", Span(d.start, d.end, d.text)))
+    return tuple(items)
+
+
+def _figure_field(figure) -> str:
+    return "fatalities" if figure.kind == KILLED else "injuries"
+
+
+def _note(group: Group) -> str:
+    main = max(group.mentions, key=lambda m: (bool(m.figures), -m.sentence.start))
+    text = " ".join(main.sentence.text.split())
+    return text if len(text) <= _NOTE_LIMIT else text[: _NOTE_LIMIT - 1].rstrip() + "…"
+
+
+def _confidence(group: Group, actor1: Actor | None, precision: int) -> float:
+    score = 0.4
+    score += 0.2 if any(m.figures for m in group.mentions) else 0.0
+    score += 0.1 if actor1 is not None else 0.0
+    score += 0.1 if precision == 1 else 0.0
+    score += 0.1 if any(m.cue and m.cue.weight >= 3 for m in group.mentions) else 0.0
+    score += 0.05 if any(m.claimant for m in group.mentions) else 0.0
+    return round(min(score, 0.95), 2)
+
+
+def _unique(items) -> list:
+    return list(dict.fromkeys(items))
+
+
+def _head(actors: list[Actor]) -> Actor | None:
+    return actors[0] if actors else None

@@ -1,0 +1,399 @@
+"""Merging event mentions.
+
+Two jobs live here: within one article (several mentions of one event become
+one) and across articles (several outlets reporting one incident become one
+canonical event that keeps every source). Both are pure functions over
+``frontwatch.model.Event``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from itertools import combinations
+
+from frontwatch.model import Actor, Claim, Event, content_hash
+from frontwatch.taxonomy import RANK
+
+# --- across articles ---------------------------------------------------------
+#
+# Rules (each decision names the rule that settled it, so a user can audit it):
+#   vetoes  same article; dates further apart than the precision allows;
+#           places further apart than the precision allows; incompatible types
+#   score   0.3 date + 0.3 place + 0.2 type + 0.2 actors, each part in [0, 1];
+#           merge when the score reaches MERGE_THRESHOLD, or COARSE_THRESHOLD
+#           when either mention has no place finer than a province (two reports
+#           of one day in one province are often different incidents, so a coarse
+#           place needs the same day, the same sub-type and a shared named actor).
+
+MERGE_THRESHOLD = 0.75
+COARSE_THRESHOLD = 0.8
+WEIGHTS = {"date": 0.3, "place": 0.3, "type": 0.2, "actors": 0.2}
+# days apart allowed for the coarser of two time precisions (1 day, 2 week, 3 month)
+DAY_TOLERANCE = {1: 1, 2: 3, 3: 15}
+# how far apart (km) two coded places may be, by the coarser geo precision
+KM_TOLERANCE = {1: 10.0, 2: 25.0}
+# event types that outlets describe differently for one incident
+# (an air strike on a town is "shelling" for one and "an attack on civilians" for another)
+VIOLENT_FAMILY = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+CROWD_FAMILY = frozenset({"Protests", "Riots"})
+GENERIC_PREFIXES = ("unidentified", "civilians", "protesters", "rioters", "unknown")
+
+
+@dataclass(frozen=True)
+class MergeDecision:
+    """Whether two mentions describe one incident, which rule said so, and the score."""
+
+    merge: bool
+    rule: str
+    score: float
+    parts: tuple[tuple[str, float], ...] = ()
+
+    def explain(self) -> str:
+        detail = ", ".join(f"{name}={value:.2f}" for name, value in self.parts)
+        verdict = "merge" if self.merge else "apart"
+        return f"{verdict}: {self.rule} (score {self.score:.2f}; {detail})"
+
+
+def dedup_key(event: Event) -> tuple[str, date] | None:
+    """Blocking key: only mentions of one country within DAY_TOLERANCE days can merge."""
+    if event.place is None or event.event_date is None:
+        return None
+    return (event.place.country, event.event_date)
+
+
+def candidate_window(event: Event) -> int:
+    """Days either side of the event date in which candidates are looked for."""
+    return DAY_TOLERANCE.get(event.time_precision, DAY_TOLERANCE[3])
+
+
+def same_incident(a: Event, b: Event) -> MergeDecision:
+    """Decide whether mentions ``a`` and ``b`` (from different articles) are one incident."""
+    if a.article_id == b.article_id:
+        return MergeDecision(False, "same_article", 0.0)
+    parts = {}
+    for name, scorer in _SCORERS:
+        value = scorer(a, b)
+        if value is None:
+            return MergeDecision(False, f"{name}_apart", 0.0, tuple(parts.items()))
+        parts[name] = value
+    parts["actors"] = actor_score(a, b)
+    score = round(sum(WEIGHTS[name] * value for name, value in parts.items()), 4)
+    coarse = _is_coarse(a) or _is_coarse(b)
+    threshold = COARSE_THRESHOLD if coarse else MERGE_THRESHOLD
+    rule = "coarse_place" if coarse else "score"
+    return MergeDecision(score >= threshold, rule, score, tuple(parts.items()))
+
+
+def date_score(a: Event, b: Event) -> float | None:
+    if a.event_date is None or b.event_date is None:
+        return None  # an unknown day never merges: we cannot tell incidents apart
+    precision = max(a.time_precision, b.time_precision)
+    tolerance = DAY_TOLERANCE.get(precision, DAY_TOLERANCE[3])
+    days = abs((a.event_date - b.event_date).days)
+    if days > tolerance:
+        return None
+    if days == 0:
+        return 1.0 if precision == 1 else 0.6
+    return 0.7 if precision == 1 else 0.5
+
+
+def place_score(a: Event, b: Event) -> float | None:
+    if a.place is None or b.place is None or a.place.country != b.place.country:
+        return None
+    if _is_coarse(a) or _is_coarse(b):
+        return 0.5 if _same_admin1(a, b) else None
+    km = _distance_km(a, b)
+    if km is None:
+        return 1.0 if _place_name(a) == _place_name(b) else None
+    tolerance = KM_TOLERANCE[max(_geo_precision(a), _geo_precision(b))]
+    if km > tolerance:
+        return None
+    return 1.0 if km <= 2.0 else 0.8
+
+
+def type_score(a: Event, b: Event) -> float | None:
+    if a.sub_event_type == b.sub_event_type:
+        return 1.0
+    if a.event_type == b.event_type and a.event_type != "Strategic developments":
+        return 0.7
+    for family in (VIOLENT_FAMILY, CROWD_FAMILY):
+        if a.event_type in family and b.event_type in family:
+            return 0.4
+    return None
+
+
+def actor_score(a: Event, b: Event) -> float:
+    """1 when a named actor is shared, 0.5 when one side names none, 0 when they conflict."""
+    names_a, names_b = named_actors(a), named_actors(b)
+    if names_a & names_b:
+        return 1.0
+    if not names_a or not names_b:
+        return 0.5
+    return 0.0
+
+
+_SCORERS = (("date", date_score), ("place", place_score), ("type", type_score))
+
+
+def named_actors(event: Event) -> frozenset[str]:
+    actors = (event.actor1, event.actor2, *event.assoc_actor_1, *event.assoc_actor_2)
+    return frozenset(a.name for a in actors if a is not None and not is_generic(a))
+
+
+def is_generic(actor: Actor) -> bool:
+    return actor.inter == 7 or actor.name.lower().startswith(GENERIC_PREFIXES)
+
+
+def _geo_precision(event: Event) -> int:
+    return event.geo_precision or 3
+
+
+def _is_coarse(event: Event) -> bool:
+    return event.place is None or _geo_precision(event) >= 3 or event.place.feature == "admin1"
+
+
+def _same_admin1(a: Event, b: Event) -> bool:
+    return bool(a.place.admin1) and _fold(a.place.admin1) == _fold(b.place.admin1)
+
+
+def _place_name(event: Event) -> str:
+    return _fold(event.place.name if event.place else event.location)
+
+
+def _fold(name: str | None) -> str:
+    return "".join(ch for ch in (name or "").lower() if ch.isalnum())
+
+
+def _distance_km(a: Event, b: Event) -> float | None:
+    pa, pb = a.place, b.place
+    if None in (pa.latitude, pa.longitude, pb.latitude, pb.longitude):
+        return None
+    lat1, lon1, lat2, lon2 = map(
+        math.radians, (pa.latitude, pa.longitude, pb.latitude, pb.longitude)
+    )
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+# --- across articles: clustering ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    """Why one mention joined a cluster: the member it matched best and the decision."""
+
+    mention_id: str
+    matched_id: str
+    decision: MergeDecision
+
+
+@dataclass(frozen=True)
+class Cluster:
+    members: tuple[Event, ...]
+    links: tuple[Link, ...] = ()
+
+
+def mention_order(event: Event) -> tuple:
+    """Deterministic order so the same mentions always cluster the same way."""
+    return (event.event_date or date.max, event.id)
+
+
+def cluster_mentions(mentions: Iterable[Event]) -> list[Cluster]:
+    """Group mentions of one incident; a mention joins the cluster it matches best.
+
+    A mention may join a cluster only when no member vetoes it (same article, too far in
+    time or space, incompatible type) and at least one member scores a merge; this keeps
+    long chains of loosely similar reports from collapsing into one event.
+    """
+    clusters: list[Cluster] = []
+    for mention in sorted(mentions, key=mention_order):
+        best = _best_cluster(mention, clusters)
+        if best is None:
+            clusters.append(Cluster((mention,)))
+            continue
+        index, link = best
+        old = clusters[index]
+        clusters[index] = Cluster((*old.members, mention), (*old.links, link))
+    return clusters
+
+
+def _best_cluster(mention: Event, clusters: Sequence[Cluster]) -> tuple[int, Link] | None:
+    best: tuple[float, int, Link] | None = None
+    for index, cluster in enumerate(clusters):
+        link = _join_link(mention, cluster)
+        if link is not None and (best is None or link.decision.score > best[0]):
+            best = (link.decision.score, index, link)
+    return None if best is None else (best[1], best[2])
+
+
+def _join_link(mention: Event, cluster: Cluster) -> Link | None:
+    decisions = [(member, same_incident(mention, member)) for member in cluster.members]
+    if any(d.rule.endswith("_apart") or d.rule == "same_article" for _, d in decisions):
+        return None
+    member, decision = max(decisions, key=lambda pair: pair[1].score)
+    if not decision.merge:
+        return None
+    return Link(mention.id, member.id, decision)
+
+
+# --- across articles: the canonical record -----------------------------------
+
+
+@dataclass(frozen=True)
+class CanonicalEvent:
+    """One incident: merged field values plus every mention, source and claim behind it."""
+
+    id: str
+    event: Event  # merged values; event.article_id is the first article's id
+    mention_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    sources: tuple[str, ...]
+    claims: tuple[tuple[str, Claim], ...]  # (article_id, claim)
+    conflicts: dict = field(default_factory=dict)  # field -> sorted distinct values
+    links: tuple[Link, ...] = ()
+
+    def explanation(self) -> list[dict]:
+        return [
+            {
+                "mention_id": link.mention_id,
+                "matched": link.matched_id,
+                "rule": link.decision.rule,
+                "score": link.decision.score,
+                "parts": dict(link.decision.parts),
+                "text": link.decision.explain(),
+            }
+            for link in self.links
+        ]
+
+
+def canonical_id(mention_ids: Iterable[str]) -> str:
+    """Content-derived: the same set of mentions gives the same id in any order or backend."""
+    return "FW" + content_hash("canonical", min(mention_ids), length=14)
+
+
+def canonical_event(cluster: Cluster) -> CanonicalEvent:
+    members = sorted(cluster.members, key=mention_order)
+    merged = _merged_fields(members)
+    mention_ids = tuple(m.id for m in members)
+    claims = tuple((m.article_id, c) for m in members for c in m.claims)
+    return CanonicalEvent(
+        id=canonical_id(mention_ids),
+        event=merged,
+        mention_ids=mention_ids,
+        article_ids=tuple(dict.fromkeys(m.article_id for m in members)),
+        sources=tuple(dict.fromkeys(m.source for m in members if m.source)),
+        claims=claims,
+        conflicts=_conflicts(members),
+        links=cluster.links,
+    )
+
+
+def _merged_fields(members: Sequence[Event]) -> Event:
+    """Best-supported values: precision from the most precise reports, lowest figures."""
+    lead = min(members, key=_representative_order)
+    dated = min(members, key=lambda m: (m.event_date is None, m.time_precision))
+    placed = min(members, key=lambda m: (m.place is None, _geo_precision(m)))
+    sub_type = _majority([m.sub_event_type for m in members], key=lambda s: RANK.get(s, 99))
+    typed = next(m for m in members if m.sub_event_type == sub_type)
+    return replace(
+        lead,
+        event_type=typed.event_type,
+        sub_event_type=sub_type,
+        disorder_type=typed.disorder_type,
+        event_date=_majority_date(members, dated.time_precision) or dated.event_date,
+        time_precision=dated.time_precision,
+        place=placed.place,
+        location=placed.location,
+        geo_precision=placed.geo_precision,
+        fatalities=lowest_reported(members, "fatalities"),
+        injuries=lowest_reported(members, "injuries"),
+        claims=tuple(c for m in members for c in m.claims),
+        evidence=(),
+        confidence=max(m.confidence for m in members),
+    )
+
+
+def _representative_order(event: Event) -> tuple:
+    return (-len(named_actors(event)), _geo_precision(event), -event.confidence, event.id)
+
+
+def _majority(values: Sequence[str], key) -> str:
+    counts = Counter(values)
+    return min(counts, key=lambda v: (-counts[v], key(v), v))
+
+
+def _majority_date(members: Sequence[Event], precision: int) -> date | None:
+    dates = [m.event_date for m in members if m.event_date and m.time_precision == precision]
+    if not dates:
+        return None
+    counts = Counter(dates)
+    return min(counts, key=lambda d: (-counts[d], d))
+
+
+def lowest_reported(members: Sequence[Event], field_name: str) -> int:
+    """Spec section 3: the LOWEST figure among the reports that give one (no figure is not 0)."""
+    figures = [getattr(m, field_name) for m in members if _reports(m, field_name)]
+    return min(figures) if figures else 0
+
+
+def _reports(event: Event, field_name: str) -> bool:
+    return getattr(event, field_name) > 0 or any(c.field == field_name for c in event.claims)
+
+
+def _conflicts(members: Sequence[Event]) -> dict:
+    conflicts = {}
+    for field_name in ("fatalities", "injuries"):
+        values = sorted({getattr(m, field_name) for m in members if _reports(m, field_name)})
+        if len(values) > 1:
+            conflicts[field_name] = values
+    sub_types = sorted({m.sub_event_type for m in members})
+    if len(sub_types) > 1:
+        conflicts["sub_event_type"] = sub_types
+    return conflicts
+
+
+def merge_across(mentions: Iterable[Event]) -> list[CanonicalEvent]:
+    """All mentions in, canonical events out (sorted by id)."""
+    events = [canonical_event(c) for c in cluster_mentions(mentions)]
+    return sorted(events, key=lambda e: e.id)
+
+
+# --- across articles: measuring against a gold grouping ----------------------
+
+
+def measure_dedup(
+    groups: Iterable[Iterable[str]], mentions_by_article: Mapping[str, Sequence[Event]]
+) -> dict:
+    """Pairwise precision and recall of article merges against gold same-incident groups.
+
+    A pair of articles counts as merged when some canonical event holds mentions of both.
+    Gold pairs are the pairs inside each group (only articles that have mentions count, so
+    extraction misses are reported separately as ``articles_without_mentions``).
+    """
+    mentions = [m for ms in mentions_by_article.values() for m in ms]
+    predicted = _article_pairs(e.article_ids for e in merge_across(mentions))
+    with_mentions = {a for a, ms in mentions_by_article.items() if ms}
+    gold_groups = [sorted(set(g)) for g in groups]
+    gold = _article_pairs([a for a in g if a in with_mentions] for g in gold_groups)
+    hits = predicted & gold
+    return {
+        "precision": len(hits) / len(predicted) if predicted else 1.0,
+        "recall": len(hits) / len(gold) if gold else 1.0,
+        "predicted_pairs": len(predicted),
+        "gold_pairs": len(gold),
+        "true_pairs": len(hits),
+        "false_merges": sorted(predicted - gold),
+        "missed_merges": sorted(gold - predicted),
+        "articles_without_mentions": sorted({a for g in gold_groups for a in g} - with_mentions),
+    }
+
+
+def _article_pairs(groups: Iterable[Iterable[str]]) -> set[tuple[str, str]]:
+    return {pair for g in groups for pair in combinations(sorted(set(g)), 2)}
