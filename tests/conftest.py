@@ -86,3 +86,12 @@ def shared_dir() -> Path:
     if found is None:
         _unavailable("shared/data/fakes-dev not found beside the project")
     return found
+
+
+@pytest.fixture(scope="session")
+def resources():
+    """The shipped gazetteer, actor dictionary, cue lexicon and classifier, loaded once."""
+    from frontwatch.pipeline import load_resources
+    from frontwatch.settings import Settings
+
+    return load_resources(Settings())

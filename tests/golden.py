@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
 from frontwatch.model import Event
 
 REPO = Path(__file__).resolve().parents[1]
@@ -62,12 +60,3 @@ def best_match(events: list[Event], gold: dict) -> tuple[Event | None, list[str]
         return None, ["no events"]
     wrong, event = scored[0]
     return event, wrong
-
-
-@pytest.fixture(scope="session")
-def resources():
-    """The shipped gazetteer, actor dictionary, lexicon and classifier, loaded once."""
-    from frontwatch.pipeline import load_resources
-    from frontwatch.settings import Settings
-
-    return load_resources(Settings())

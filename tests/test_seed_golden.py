@@ -10,7 +10,7 @@ import pytest
 from frontwatch.ingest import Failure, read_inputs
 from frontwatch.pipeline import run_articles
 from frontwatch.settings import Settings
-from golden import SHARED, best_match, resources  # noqa: F401  (fixture)
+from golden import SHARED, best_match
 
 SEED = SHARED / "samples" / "seed"
 GOLD = json.loads((SEED / "gold.json").read_text(encoding="utf-8"))
@@ -49,7 +49,9 @@ def test_no_evidence_from_boilerplate(seed_events):
 
 def test_idlib_event_placed_at_named_villages(seed_events):
     _, events = seed_events
-    idlib = [e for e in events if e.event_type == "Battles" and e.place and e.place.admin1 == "Idlib"]
+    idlib = [
+        e for e in events if e.event_type == "Battles" and e.place and e.place.admin1 == "Idlib"
+    ]
     assert idlib, "no Idlib battle"
     main = max(idlib, key=lambda e: e.fatalities)
     assert main.place.name in {"At Tahh", "Abu Jurayf"}

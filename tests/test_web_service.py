@@ -152,6 +152,16 @@ def test_cors_allows_only_the_configured_origins(db: str) -> None:
     other = client.get("/api/events", headers={"Origin": "https://evil.example"})
     assert allowed.headers["access-control-allow-origin"] == "https://dash.example"
     assert "access-control-allow-origin" not in other.headers
+    preflight = client.options(
+        "/api/articles",
+        headers={
+            "Origin": "https://dash.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization, content-type",
+        },
+    )
+    assert preflight.status_code == 200
+    assert "authorization" in preflight.headers["access-control-allow-headers"].lower()
 
 
 def test_every_response_carries_a_same_origin_content_policy(closed) -> None:

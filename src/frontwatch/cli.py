@@ -18,8 +18,10 @@ EXIT_OK, EXIT_INPUT_FAILED = 0, 1
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING if not args.verbose else logging.INFO,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.WARNING if not args.verbose else logging.INFO,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
@@ -55,8 +57,12 @@ def _settings(args) -> Settings:
 
 def _add_extract(commands) -> None:
     cmd = commands.add_parser("extract", help="code the events of articles and print them")
-    cmd.add_argument("inputs", nargs="+", metavar="INPUT",
-                     help=".txt/.html/.jsonl/.warc file, directory, URL, feed, or - for JSONL on stdin")
+    cmd.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help=".txt/.html/.jsonl/.warc file, directory, URL, feed, or - for JSONL on stdin",
+    )
     cmd.add_argument("--format", choices=("jsonl", "csv", "table"), default="jsonl")
     cmd.add_argument("--published", type=_iso_date, help="publication date for inputs without one")
     cmd.add_argument("--actors", action="append", help="an extra actor dictionary file (TSV)")
@@ -69,8 +75,9 @@ def _extract(args) -> int:
     settings = _settings(args)
     resources = pipeline.load_resources(settings)
     records, failed = [], 0
-    results = pipeline.run_inputs(args.inputs, settings, resources, published=args.published,
-                                  stdin=sys.stdin)
+    results = pipeline.run_inputs(
+        args.inputs, settings, resources, published=args.published, stdin=sys.stdin
+    )
     for result in results:
         if isinstance(result, Failure):
             failed += 1
@@ -101,9 +108,13 @@ def format_table(records: list[dict]) -> str:
     """A readable fixed-width table: date, place, type, actors, killed/injured, source."""
     header = ("date", "place", "type", "actors", "killed", "injured", "source")
     rows = [header] + [_table_row(r) for r in records]
-    widths = [min(max(len(row[i]) for row in rows), cap)
-              for i, cap in enumerate((10, 30, 34, 60, 6, 7, 20))]
-    lines = ["  ".join(cell[:w].ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
+    widths = [
+        min(max(len(row[i]) for row in rows), cap)
+        for i, cap in enumerate((10, 30, 34, 60, 6, 7, 20))
+    ]
+    lines = [
+        "  ".join(cell[:w].ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
@@ -126,7 +137,9 @@ def _table_row(record: dict) -> tuple[str, ...]:
 
 
 def _add_run(commands) -> None:
-    cmd = commands.add_parser("run", help="ingest inputs into a database and write out/events.csv and .geojson")
+    cmd = commands.add_parser(
+        "run", help="ingest inputs into a database and write out/events.csv and .geojson"
+    )
     cmd.add_argument("inputs", nargs="+", metavar="INPUT")
     cmd.add_argument("--db", default="out/frontwatch.db", help="SQLite path or postgresql:// URL")
     cmd.add_argument("--out", default="out", help="folder for events.csv and events.geojson")
@@ -152,8 +165,10 @@ def _run(args) -> int:
     with open(out / "events.geojson", "w", encoding="utf-8") as fh:
         export.write_geojson(records, fh)
     print(format_table(records))
-    print(f"\n{len(records)} events from the inputs; written to {out / 'events.csv'} "
-          f"and {out / 'events.geojson'}; database {args.db}")
+    print(
+        f"\n{len(records)} events from the inputs; written to {out / 'events.csv'} "
+        f"and {out / 'events.geojson'}; database {args.db}"
+    )
     print(f"Open the map: frontwatch serve --db {args.db}   (then http://127.0.0.1:8000/)")
     return EXIT_INPUT_FAILED if failed else EXIT_OK
 
@@ -185,8 +200,9 @@ def _ingest_into(args, db: str) -> int:
     store = _open_store(db)
     failed = 0
     try:
-        results = pipeline.run_inputs(args.inputs, settings, resources,
-                                      published=args.published, stdin=sys.stdin)
+        results = pipeline.run_inputs(
+            args.inputs, settings, resources, published=args.published, stdin=sys.stdin
+        )
         for result in progress(results, desc="articles"):
             if isinstance(result, Failure):
                 failed += 1
@@ -221,9 +237,17 @@ def _classify(args) -> int:
                 failed += int(bool(line.strip()))
                 continue
             result = classifier.classify(str(record.get("text", "")))
-            print(json.dumps({"id": record.get("id"), "event_type": result.event_type,
-                              "sub_event_type": result.sub_event_type,
-                              "confidence": round(result.confidence, 4)}, ensure_ascii=False))
+            print(
+                json.dumps(
+                    {
+                        "id": record.get("id"),
+                        "event_type": result.event_type,
+                        "sub_event_type": result.sub_event_type,
+                        "confidence": round(result.confidence, 4),
+                    },
+                    ensure_ascii=False,
+                )
+            )
     return EXIT_INPUT_FAILED if failed else EXIT_OK
 
 
@@ -243,7 +267,9 @@ def _snippet(line: str, name: str, number: int) -> dict | None:
 def _add_eval(commands) -> None:
     cmd = commands.add_parser("eval", help="measure extraction on FA-KES (or the classifier)")
     cmd.add_argument("--data", default="../shared/data/fakes-dev/fakes_dev.csv")
-    cmd.add_argument("--classify", action="store_true", help="cross-validate the snippet classifier")
+    cmd.add_argument(
+        "--classify", action="store_true", help="cross-validate the snippet classifier"
+    )
     cmd.add_argument("--floors", help="JSON file of minimum scores; exit 1 if any is missed")
     cmd.add_argument("--dedup", help="a dedup gold groups.json: report merge precision/recall")
     cmd.add_argument("--details", help="write per-article results as JSONL here")
@@ -261,7 +287,9 @@ def _eval(args) -> int:
     report = evaluate.evaluate_fakes(Path(args.data), details_path=args.details)
     print(evaluate.format_scores(report.scores, title=f"FA-KES {args.data} ({report.n} articles)"))
     if args.dedup:
-        print(evaluate.format_scores(evaluate.evaluate_dedup(report, Path(args.dedup)), title="dedup"))
+        print(
+            evaluate.format_scores(evaluate.evaluate_dedup(report, Path(args.dedup)), title="dedup")
+        )
     if args.floors:
         missed = evaluate.check_floors(report.scores, Path(args.floors))
         for line in missed:

@@ -31,7 +31,9 @@ def _iso_date(value: str) -> date:
 
 
 def _add_ingest(commands, ingest_into) -> None:
-    cmd = commands.add_parser("ingest", help="extract events from inputs and store them (idempotent)")
+    cmd = commands.add_parser(
+        "ingest", help="extract events from inputs and store them (idempotent)"
+    )
     cmd.add_argument("inputs", nargs="+", metavar="INPUT")
     cmd.add_argument("--db", default=DEFAULT_DB, help="SQLite path or postgresql:// URL")
     cmd.add_argument("--published", type=_iso_date)
@@ -59,8 +61,14 @@ def _filters(args, **extra):
 
     kind = getattr(args, "event_type", None)
     sub = kind if kind in SUB_TYPES else None
-    return EventFilter(since=args.since, until=args.until, country=args.country,
-                       event_type=None if sub else kind, sub_event_type=sub, **extra)
+    return EventFilter(
+        since=args.since,
+        until=args.until,
+        country=args.country,
+        event_type=None if sub else kind,
+        sub_event_type=sub,
+        **extra,
+    )
 
 
 def _add_export(commands, open_store) -> None:
@@ -87,7 +95,11 @@ def _write(records: list[dict], fmt: str, out: str | None) -> int:
 
     if fmt == "parquet":
         return export.write_parquet(records, out or sys.stdout.buffer)
-    writer = {"csv": export.write_csv, "geojson": export.write_geojson, "jsonl": export.write_jsonl}[fmt]
+    writer = {
+        "csv": export.write_csv,
+        "geojson": export.write_geojson,
+        "jsonl": export.write_jsonl,
+    }[fmt]
     if out is None:
         return writer(records, sys.stdout)
     with open(out, "w", encoding="utf-8", newline="") as fh:
@@ -119,8 +131,10 @@ def format_stats(stats: dict) -> str:
         blocks.append(f"\nper {name}:")
         for row in rows:
             key = row.get("key", row.get(name, "?"))
-            blocks.append(f"  {str(key):<36} events {row.get('events', 0):>6}  "
-                          f"fatalities {row.get('fatalities', 0):>7}")
+            blocks.append(
+                f"  {str(key):<36} events {row.get('events', 0):>6}  "
+                f"fatalities {row.get('fatalities', 0):>7}"
+            )
     return "\n".join(blocks).strip()
 
 

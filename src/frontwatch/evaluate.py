@@ -17,11 +17,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 from frontwatch.model import Article, Event
+from frontwatch.text.dates import find_dateline
 
 CAUSE_TO_SUBTYPES = {
     "shelling": {"Shelling/artillery/missile attack", "Air/drone strike"},
     "explosion": {
-        "Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Air/drone strike",
+        "Remote explosive/landmine/IED",
+        "Suicide bomb",
+        "Grenade",
+        "Air/drone strike",
         "Shelling/artillery/missile attack",
     },
     "chemical and toxic gases": {"Chemical weapon"},
@@ -30,10 +34,16 @@ CAUSE_TO_SUBTYPES = {
 }
 # Label actor -> a test on one coded actor (name, inter code).
 ACTOR_LABELS = {
-    "syrian government or russian troops": re.compile(r"Forces of (?:Syria|Russia)|Syria\b.*Military|Russia", re.I),
-    "the organization of the islamic state in iraq and the levant - isis": re.compile(r"Islamic State", re.I),
+    "syrian government or russian troops": re.compile(
+        r"Forces of (?:Syria|Russia)|Syria\b.*Military|Russia", re.I
+    ),
+    "the organization of the islamic state in iraq and the levant - isis": re.compile(
+        r"Islamic State", re.I
+    ),
     "international coalition forces": re.compile(r"coalition|United States|Inherent Resolve", re.I),
-    "self administration forces": re.compile(r"SDF|Syrian Democratic|YPG|YPJ|Asayish|Kurdish", re.I),
+    "self administration forces": re.compile(
+        r"SDF|Syrian Democratic|YPG|YPJ|Asayish|Kurdish", re.I
+    ),
     "al-nusra front": re.compile(r"Nusr|Hayat Tahrir|Fateh al.?Sham", re.I),
 }
 _REBEL_EXCLUDE = re.compile(r"Islamic State|Nusr|Hayat Tahrir", re.I)
@@ -53,6 +63,7 @@ GOVERNORATES = {
     "tartous": {"tartous", "tartus"},
 }
 METRICS = ("deaths", "location", "cause", "actor", "date")
+CURRENT_DAYS = 7  # events up to a week before the article are its news
 
 
 @dataclass
@@ -70,12 +81,30 @@ def read_fakes(path: Path) -> list[dict]:
 
 def fakes_article(row: dict) -> Article:
     """No publication date is given: the extractor reads the dateline in the text."""
-    return Article(id=row["unit_id"], text=row["article_content"], title=row["article_title"],
-                   source=row["source"])
+    return Article(
+        id=row["unit_id"],
+        text=row["article_content"],
+        title=row["article_title"],
+        source=row["source"],
+    )
 
 
-def main_event(events: list[Event]) -> Event | None:
-    return max(events, key=lambda e: e.fatalities) if events else None
+def main_event(events: list[Event], article_date: date | None = None) -> Event | None:
+    """The article's event with the most fatalities, among the events it reports as news.
+
+    Background events (an attack of years ago recalled in the last paragraph, coded with
+    its own month-precision date) are passed over when the article has a current one.
+    """
+    current = [e for e in events if _is_current(e, article_date)]
+    pool = current or events
+    return max(pool, key=lambda e: e.fatalities) if pool else None
+
+
+def _is_current(event: Event, article_date: date | None) -> bool:
+    if event.event_date is None or article_date is None:
+        return True
+    age = (article_date - event.event_date).days
+    return event.time_precision < 3 and -1 <= age <= CURRENT_DAYS
 
 
 def score_article(row: dict, event: Event | None) -> dict[str, bool | None]:
@@ -98,7 +127,9 @@ def score_article(row: dict, event: Event | None) -> dict[str, bool | None]:
 
 def _unknown(row: dict, metric: str) -> bool:
     return (metric == "cause" and row["cause_of_death"] == "unknown") or (
-        metric == "actor" and row["actor"] not in ACTOR_LABELS and row["actor"] != "armed opposition groups"
+        metric == "actor"
+        and row["actor"] not in ACTOR_LABELS
+        and row["actor"] != "armed opposition groups"
     )
 
 
@@ -152,9 +183,10 @@ def evaluate_fakes(path: Path, resources=None, details_path: str | None = None) 
     resources = resources or load_resources(Settings())
     rows, events_by_article = [], {}
     for label in read_fakes(path):
-        events = extract_events(fakes_article(label), resources, EXTRACTOR_VERSION)
+        article = fakes_article(label)
+        events = extract_events(article, resources, EXTRACTOR_VERSION)
         events_by_article[label["unit_id"]] = events
-        rows.append(_detail(label, main_event(events)))
+        rows.append(_detail(label, main_event(events, find_dateline(article.text))))
     if details_path:
         _write_details(rows, Path(details_path))
     return EvalReport(len(rows), summarise(rows), rows, events_by_article)
@@ -164,11 +196,24 @@ def _detail(label: dict, event: Event | None) -> dict:
     return {
         "unit_id": label["unit_id"],
         "checks": score_article(label, event),
-        "label": {k: label[k] for k in ("date", "location", "actor", "cause_of_death",
-                                        "nb_civilians", "nb_noncivilians")},
-        "got": None if event is None else {
-            "date": str(event.event_date), "admin1": event.place.admin1 if event.place else None,
-            "location": event.location, "type": event.sub_event_type,
+        "label": {
+            k: label[k]
+            for k in (
+                "date",
+                "location",
+                "actor",
+                "cause_of_death",
+                "nb_civilians",
+                "nb_noncivilians",
+            )
+        },
+        "got": None
+        if event is None
+        else {
+            "date": str(event.event_date),
+            "admin1": event.place.admin1 if event.place else None,
+            "location": event.location,
+            "type": event.sub_event_type,
             "actor1": event.actor1.name if event.actor1 else None,
             "fatalities": event.fatalities,
         },
@@ -199,8 +244,11 @@ def format_scores(scores: dict, title: str) -> str:
 
 def check_floors(scores: dict[str, float], floors_path: Path) -> list[str]:
     floors = json.loads(floors_path.read_text(encoding="utf-8"))
-    return [f"{k}: {scores.get(k, 0.0):.4f} < floor {v}" for k, v in floors.items()
-            if not k.startswith("_") and scores.get(k, 0.0) < v]
+    return [
+        f"{k}: {scores.get(k, 0.0):.4f} < floor {v}"
+        for k, v in floors.items()
+        if not k.startswith("_") and scores.get(k, 0.0) < v
+    ]
 
 
 def evaluate_dedup(report: EvalReport, gold_path: Path) -> dict:

@@ -48,7 +48,12 @@ INTER_CODES: dict[int, str] = {
     8: "External/Other forces",
 }
 
-_POLITICAL_VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+_POLITICAL_VIOLENCE = {
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Riots",
+}
 
 
 def event_type_of(sub_event_type: str) -> str:

@@ -169,5 +169,7 @@ def _clause_groups(figures: list[Figure], kind: str, precise: bool) -> dict[str,
         if f.kind != kind or f.part or (precise and f.vague):
             continue
         known = sums.get(f.group)
-        sums[f.group] = f.value if known is None else (known + f.value if f.joined else min(known, f.value))
+        sums[f.group] = (
+            f.value if known is None else (known + f.value if f.joined else min(known, f.value))
+        )
     return sums

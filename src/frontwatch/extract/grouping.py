@@ -55,7 +55,7 @@ def group_mentions(
     groups: list[Group] = []
     last_place = None
     for mention in mentions:
-        if _is_undated_background(mention, published):
+        if mention.cumulative or _is_undated_background(mention, published):
             continue
         own_place = best_place(_clause_or_sentence(mention.places, mention), country)
         own_date = _first(_clause_or_sentence(mention.dates, mention))
@@ -163,18 +163,19 @@ def _names(mention: Mention) -> set[str]:
 def best_place(place_mentions, country: str | None = None):
     """The most specific place named: a village or town over a province, earliest first.
 
-    Places in the country the article is about come first: "Beirut" in a Syrian war
-    report is usually where the reporter files from, not where the event happened.
+    Only places in the country the article is about count: "Beirut" or "Moscow" in a
+    Syrian war report is where a reporter or an official speaks, not where it happened.
     """
     usable = [p for p in place_mentions if p.place.feature != "country"]
+    if country is not None:
+        usable = [p for p in usable if p.place.country == country]
     if not usable:
         return None
-    return min(usable, key=lambda p: _place_rank(p, country))
+    return min(usable, key=_place_rank)
 
 
-def _place_rank(mention, country: str | None) -> tuple:
-    place = mention.place
-    return (place.country != country, mention.precision, _is_province_namesake(mention), mention.span.start)
+def _place_rank(mention) -> tuple:
+    return (mention.precision, _is_province_namesake(mention), mention.span.start)
 
 
 def _is_province_namesake(mention) -> bool:

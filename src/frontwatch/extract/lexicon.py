@@ -44,6 +44,7 @@ class Lexicon:
     total_noun: re.Pattern
     not_casualty_noun: re.Pattern
     background: re.Pattern
+    cumulative: re.Pattern
     report_verb: re.Pattern
     claimants: tuple[ClaimantPattern, ...]
     party_word: re.Pattern
@@ -63,6 +64,7 @@ class Lexicon:
             total_noun=_compile(words["total_nouns"]),
             not_casualty_noun=_compile(words["not_casualty_nouns"]),
             background=_compile(words["background"]),
+            cumulative=_compile(words["cumulative"]),
             report_verb=_compile(words["report_verbs"]),
             claimants=tuple(_claimant(*row) for row in words["claimant_names"]),
             party_word=_compile(words["party_words"]),

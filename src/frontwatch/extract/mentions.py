@@ -52,6 +52,7 @@ class Mention:
     dates: tuple  # DateMention
     claimant: Claimant | None
     background: bool
+    cumulative: bool = False  # a toll added up over a period or many incidents
 
     @property
     def sub_event_type(self) -> str | None:
@@ -86,6 +87,8 @@ def sentence_mentions(ctx: SentenceContext, sentence: Span, paragraph: int, lexi
     figures = find_figures(text, quantities, lexicon, sentence.end)
     claimant = find_claimant(text, sentence.start, sentence.end, lexicon)
     background = bool(lexicon.background.search(text, sentence.start, sentence.end))
+    cumulative = bool(lexicon.cumulative.search(text, sentence.start, sentence.end))
+    flags = (background, cumulative)
     mentions = []
     for start, end in clauses_of(text, sentence.start, sentence.end):
         clause_figures = tuple(f for f in figures if start <= f.span.start < end)
@@ -96,12 +99,12 @@ def sentence_mentions(ctx: SentenceContext, sentence: Span, paragraph: int, lexi
             continue
         bounds = (start, end, action_start(hits, clause_figures, start))
         mentions.append(
-            _mention(ctx, sentence, bounds, paragraph, cue, clause_figures, claimant, background)
+            _mention(ctx, sentence, bounds, paragraph, cue, clause_figures, claimant, flags)
         )
     return mentions
 
 
-def _mention(ctx, sentence, bounds, paragraph, cue, figures, claimant, background) -> Mention:
+def _mention(ctx, sentence, bounds, paragraph, cue, figures, claimant, flags) -> Mention:
     start, end, anchor = bounds
     actors = _inside(ctx.actors, start, end)
     perpetrators, targets = split_roles(ctx.text, actors, anchor, figures)
@@ -117,7 +120,8 @@ def _mention(ctx, sentence, bounds, paragraph, cue, figures, claimant, backgroun
         places=tuple(_inside(ctx.places, sentence.start, sentence.end, key=_span_start)),
         dates=tuple(_inside(ctx.dates, sentence.start, sentence.end)),
         claimant=claimant,
-        background=background,
+        background=flags[0],
+        cumulative=flags[1],
     )
 
 

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 import numpy as np
 
@@ -38,7 +39,9 @@ FORMAT_VERSION = 1
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_QUOTES = MappingProxyType(
+    str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+)
 
 
 # --- features (shared by training and inference) -----------------------------------------
@@ -78,7 +81,7 @@ def _char_grams(normalised: str, low: int = 3, high: int = 5) -> list[str]:
 
 
 # the same functions on already-normalised text, so inference normalises once
-_GRAMS = {"word": _word_grams, "char": _char_grams}
+_GRAMS = MappingProxyType({"word": _word_grams, "char": _char_grams})
 
 
 # --- the shipped model ---------------------------------------------------------------------

@@ -53,7 +53,10 @@ def _add_middleware(app: FastAPI, cors_origins: Sequence[str], tiles_url: str | 
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     if cors_origins:
         app.add_middleware(
-            CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"]
+            CORSMiddleware,
+            allow_origins=list(cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type", "X-Frontwatch-Token"],
         )
     policy = content_security_policy(tiles_url)
 
