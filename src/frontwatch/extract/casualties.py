@@ -145,21 +145,33 @@ def _victim_group(text, q, stop: int, lexicon: Lexicon, earlier: list[Figure]) -
     return "total"
 
 
-def aggregate(clauses: list[list[Figure]], kind: str) -> int:
-    """Spec section 3: lowest across phrasings of the same victims, summed across groups.
+def aggregate(clauses: list[tuple[str | None, list[Figure]]], kind: str) -> int:
+    """Spec section 3: one figure per victim group, summed across groups.
 
-    ``clauses`` holds each clause's figures: inside one clause the numbers for one
-    victim group add up ("twenty civilians and one staff member"); across clauses each
-    group keeps its lowest phrasing; different groups add up; a total stated for
-    everyone wins over a smaller sum of groups.
+    ``clauses`` holds each clause's claimant and figures, in reading order. Inside one
+    clause the numbers for one victim group add up ("twenty civilians and one staff
+    member"). Across clauses a report leads with its toll and later sentences break it
+    down ("14 of them at the hospital"), so a group keeps its first figure; when two
+    named sources give the group different figures, the lowest stands. A total stated
+    for everyone wins over a smaller sum of groups.
     """
-    precise = any(not f.vague for fs in clauses for f in fs if f.kind == kind)
-    by_group: dict[str, int] = {}
-    for figures in clauses:
+    precise = any(not f.vague for _, fs in clauses for f in fs if f.kind == kind)
+    by_group: dict[str, tuple[str | None, int]] = {}
+    for claimant, figures in clauses:
         for group, value in _clause_groups(figures, kind, precise).items():
-            by_group[group] = min(by_group.get(group, value), value)
-    totals = [by_group.pop(g) for g in ("total", "unspecified") if g in by_group]
-    return max(min(totals, default=0), sum(by_group.values()))
+            by_group[group] = _settle(by_group.get(group), claimant, value)
+    values = {g: v for g, (_, v) in by_group.items()}
+    totals = [values.pop(g) for g in ("total", "unspecified") if g in values]
+    return max(min(totals, default=0), sum(values.values()))
+
+
+def _settle(known: tuple[str | None, int] | None, claimant: str | None, value: int):
+    if known is None:
+        return (claimant, value)
+    first_claimant, first_value = known
+    if claimant and first_claimant and claimant != first_claimant:
+        return (first_claimant, min(first_value, value))  # sources differ: the lowest
+    return known
 
 
 def _clause_groups(figures: list[Figure], kind: str, precise: bool) -> dict[str, int]:

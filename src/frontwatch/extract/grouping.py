@@ -148,7 +148,9 @@ def _targets_agree(group: Group, mention: Mention) -> bool:
 
 
 def _target_kind(mention: Mention) -> str | None:
-    """'civilians' when civilians are hit and no armed target is named, 'armed' when one is."""
+    """'civilians' when civilians are counted or hit and no armed target is named, else 'armed'."""
+    if any(f.group == "civilians" for f in mention.figures):
+        return "civilians"
     if any(a.actor.inter not in (7,) for a in mention.targets):
         return "armed"
     if mention.civilians_hit:

@@ -27,7 +27,18 @@ _CLAUSE_BREAK = re.compile(
     rf"|,?\s+and\s+(?=(?:the|its|their)\s+(?:[\w'-]+\s+){{0,3}}{_ACTION}\b)",
     re.IGNORECASE,
 )
-_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
+# "by X" names who acted, but "held by X", "backed by X" only describe a place or an ally
+_BY = re.compile(
+    r"(?<!controlled )(?<!held )(?<!run )(?<!backed )(?<!led )(?<!supported )(?<!loyal )"
+    r"\b(?:by|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# words that end the victims' noun phrase after a toll: what follows is someone else
+_LEAVES_NOUN_PHRASE = re.compile(
+    r",|\b(?:killed|died|dead|wounded|injured|were|was|have|has|had|after|when|in|by|as|"
+    r"during|while|and|from)\b",
+    re.IGNORECASE,
+)
 _CIVILIAN_VICTIMS = re.compile(
     r"\b(?:civilians?|residents?|children|women|families|family|villagers|worshippers|"
     r"passengers|students|market|school|hospital|residential|homes?|houses?|neighbou?rhoods?|"
@@ -156,7 +167,7 @@ def _is_counted_victim(text: str, start: int, figures) -> bool:
     """'40 members of the Syrian army', '29 Syrian rebels': the actor right after a toll."""
     for figure in figures:
         gap = text[figure.span.end : start]
-        if 0 <= start - figure.span.end <= 40 and "," not in gap and " by " not in gap:
+        if 0 <= start - figure.span.end <= 40 and not _LEAVES_NOUN_PHRASE.search(gap):
             return True
     return False
 

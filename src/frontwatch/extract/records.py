@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from frontwatch.extract.casualties import INJURED, KILLED, aggregate
 from frontwatch.extract.grouping import Group
 from frontwatch.model import Actor, Article, Claim, Event, Evidence, Place, Span
@@ -22,7 +24,7 @@ def build_event(
     sub_type = _sub_type(group, resources, ctx.text)
     actor1, assoc1, actor2, assoc2 = _actors(group, sub_type, country)
     sub_type = _adjust_for_actors(sub_type, actor1)
-    figure_clauses = [list(m.figures) for m in group.mentions]
+    figure_clauses = _figures_by_sentence(group)
     return Event(
         article_id=article.id,
         event_type=EVENT_TYPE_OF[sub_type],
@@ -136,6 +138,22 @@ def _claims(group: Group) -> tuple[Claim, ...]:
         if who and not m.figures:
             claims.append(Claim("event", m.clause.text[:200], who.name, m.clause, who.party))
     return tuple(claims)
+
+
+def _figures_by_sentence(group: Group) -> list[tuple[str | None, list]]:
+    """One entry per sentence: the clauses of a sentence are one statement, and a
+    sentence's later clauses add to its earlier ones ("15 killed in X while six
+    others were killed in Y")."""
+    by_sentence: dict[int, tuple[str | None, list]] = {}
+    for m in group.mentions:
+        claimant, figures = by_sentence.setdefault(m.sentence.start, (_claimant_name(m), []))
+        joined = bool(figures)
+        figures.extend(replace(f, joined=f.joined or joined) for f in m.figures)
+    return list(by_sentence.values())
+
+
+def _claimant_name(mention) -> str | None:
+    return mention.claimant.name if mention.claimant else None
 
 
 def _party(who) -> bool | None:
