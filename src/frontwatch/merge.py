@@ -1,9 +1,8 @@
-"""Merging event mentions.
+"""Merging event mentions across articles.
 
-Two jobs live here: within one article (several mentions of one event become
-one) and across articles (several outlets reporting one incident become one
-canonical event that keeps every source). Both are pure functions over
-``frontwatch.model.Event``.
+Several outlets reporting one incident become one canonical event that keeps every
+source. Pure functions over ``frontwatch.model.Event``: the pairwise rules, clustering,
+the canonical record, and the pairwise measurement against a gold grouping.
 """
 
 from __future__ import annotations
@@ -20,26 +19,36 @@ from frontwatch.taxonomy import RANK
 
 # --- across articles ---------------------------------------------------------
 #
-# Rules (each decision names the rule that settled it, so a user can audit it):
-#   vetoes  same article; dates further apart than the precision allows;
-#           places further apart than the precision allows; incompatible types
-#   score   0.3 date + 0.3 place + 0.2 type + 0.2 actors, each part in [0, 1];
-#           merge when the score reaches MERGE_THRESHOLD, or COARSE_THRESHOLD
-#           when either mention has no place finer than a province (two reports
-#           of one day in one province are often different incidents, so a coarse
-#           place needs the same day, the same sub-type and a shared named actor).
+# Rules (each decision names the rule that settled it and its score, so a user can audit it):
+#   vetoes  same article; dates further apart than the coarser time precision allows;
+#           places in other provinces further apart than the coarser geo precision allows;
+#           incompatible types (a protest is not an air strike)
+#   score   0.25 date + 0.25 place + 0.15 type + 0.15 actors + 0.2 fatalities, each in [0, 1]
+#   "score"        the places pin the incident down (one town, or points within 10 km, or
+#                  25 km when one is only "near"): merge at MERGE_THRESHOLD
+#   "coarse_place" the shared place is wide (a city of over BIG_CITY people, a province,
+#                  or two towns of one province far apart): a city of a million sees
+#                  several incidents a day, so it needs the same day and COARSE_THRESHOLD,
+#                  which only agreeing type, actors and toll reach
 
 MERGE_THRESHOLD = 0.75
-COARSE_THRESHOLD = 0.8
-WEIGHTS = {"date": 0.3, "place": 0.3, "type": 0.2, "actors": 0.2}
+COARSE_THRESHOLD = 0.78
+WEIGHTS = {"date": 0.25, "place": 0.25, "type": 0.15, "actors": 0.15, "fatalities": 0.2}
 # days apart allowed for the coarser of two time precisions (1 day, 2 week, 3 month)
 DAY_TOLERANCE = {1: 1, 2: 3, 3: 15}
 # how far apart (km) two coded places may be, by the coarser geo precision
 KM_TOLERANCE = {1: 10.0, 2: 25.0}
+SAME_SPOT_KM = 2.0
+# above this population a town's name alone does not tell one incident from another
+BIG_CITY = 250_000
+# tolls at or above this differ widely between early reports (hundreds vs over a thousand)
+MASS_CASUALTIES = 100
 # event types that outlets describe differently for one incident
 # (an air strike on a town is "shelling" for one and "an attack on civilians" for another)
 VIOLENT_FAMILY = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 CROWD_FAMILY = frozenset({"Protests", "Riots"})
+# sub-types that say only "something happened": compatible with any violent report
+UNKNOWN_SUB_TYPES = frozenset({"Other"})
 GENERIC_PREFIXES = ("unidentified", "civilians", "protesters", "rioters", "unknown")
 
 
@@ -75,17 +84,18 @@ def same_incident(a: Event, b: Event) -> MergeDecision:
     if a.article_id == b.article_id:
         return MergeDecision(False, "same_article", 0.0)
     parts = {}
-    for name, scorer in _SCORERS:
+    for name, scorer in _VETOING_SCORERS:
         value = scorer(a, b)
         if value is None:
             return MergeDecision(False, f"{name}_apart", 0.0, tuple(parts.items()))
         parts[name] = value
     parts["actors"] = actor_score(a, b)
+    parts["fatalities"] = fatality_score(a, b)
     score = round(sum(WEIGHTS[name] * value for name, value in parts.items()), 4)
-    coarse = _is_coarse(a) or _is_coarse(b)
-    threshold = COARSE_THRESHOLD if coarse else MERGE_THRESHOLD
-    rule = "coarse_place" if coarse else "score"
-    return MergeDecision(score >= threshold, rule, score, tuple(parts.items()))
+    if is_wide(a, b):
+        merge = score >= COARSE_THRESHOLD and parts["date"] == 1.0
+        return MergeDecision(merge, "coarse_place", score, tuple(parts.items()))
+    return MergeDecision(score >= MERGE_THRESHOLD, "score", score, tuple(parts.items()))
 
 
 def date_score(a: Event, b: Event) -> float | None:
@@ -96,23 +106,47 @@ def date_score(a: Event, b: Event) -> float | None:
     days = abs((a.event_date - b.event_date).days)
     if days > tolerance:
         return None
-    if days == 0:
-        return 1.0 if precision == 1 else 0.6
-    return 0.7 if precision == 1 else 0.5
+    if precision == 1:
+        return 1.0 if days == 0 else 0.5
+    return 0.6 if precision == 2 else 0.3
 
 
 def place_score(a: Event, b: Event) -> float | None:
+    """1 for one spot, 0.8 within tolerance; wide matches 0.6 (big city) to 0.3 (far apart)."""
+    match = place_match(a, b)
+    return None if match is None else match[0]
+
+
+def is_wide(a: Event, b: Event) -> bool:
+    """The shared place does not pin one incident down: province, big city, far apart."""
+    match = place_match(a, b)
+    return match is None or match[1]
+
+
+def place_match(a: Event, b: Event) -> tuple[float, bool] | None:
+    """(score, wide) for two coded places, or None when they cannot be one place."""
     if a.place is None or b.place is None or a.place.country != b.place.country:
         return None
-    if _is_coarse(a) or _is_coarse(b):
-        return 0.5 if _same_admin1(a, b) else None
     km = _distance_km(a, b)
+    if _is_coarse(a) or _is_coarse(b):
+        return _coarse_place_match(a, b, km)
+    big_city = _big_city(a) or _big_city(b)
     if km is None:
-        return 1.0 if _place_name(a) == _place_name(b) else None
-    tolerance = KM_TOLERANCE[max(_geo_precision(a), _geo_precision(b))]
-    if km > tolerance:
-        return None
-    return 1.0 if km <= 2.0 else 0.8
+        return (0.6 if big_city else 1.0, big_city) if _place_name(a) == _place_name(b) else None
+    if km <= KM_TOLERANCE[max(_geo_precision(a), _geo_precision(b))]:
+        if big_city:  # "Damascus" is anywhere in a city of millions
+            return 0.6, True
+        return (1.0 if km <= SAME_SPOT_KM else 0.8), False
+    return (0.3, True) if _same_admin1(a, b) else None
+
+
+def _coarse_place_match(a: Event, b: Event, km: float | None) -> tuple[float, bool] | None:
+    """A province-level place matches the places inside it, or one near its centre."""
+    if _same_admin1(a, b):
+        return 0.5, True
+    if km is not None and km <= KM_TOLERANCE[2]:
+        return 0.4, True  # a small province coded by its centre (Damascus) next to its neighbour
+    return None
 
 
 def type_score(a: Event, b: Event) -> float | None:
@@ -123,7 +157,15 @@ def type_score(a: Event, b: Event) -> float | None:
     for family in (VIOLENT_FAMILY, CROWD_FAMILY):
         if a.event_type in family and b.event_type in family:
             return 0.4
+    if _unknown_type(a) and b.event_type in VIOLENT_FAMILY:
+        return 0.3
+    if _unknown_type(b) and a.event_type in VIOLENT_FAMILY:
+        return 0.3
     return None
+
+
+def _unknown_type(event: Event) -> bool:
+    return event.sub_event_type in UNKNOWN_SUB_TYPES or not event.sub_event_type
 
 
 def actor_score(a: Event, b: Event) -> float:
@@ -136,7 +178,22 @@ def actor_score(a: Event, b: Event) -> float:
     return 0.0
 
 
-_SCORERS = (("date", date_score), ("place", place_score), ("type", type_score))
+def fatality_score(a: Event, b: Event) -> float:
+    """Supporting evidence: equal tolls 1, close 0.8 or 0.6, far apart 0.2, unknown 0.5."""
+    low, high = sorted((a.fatalities, b.fatalities))
+    if low == 0:
+        return 0.5  # a report without a figure neither supports nor contradicts
+    if low == high:
+        return 1.0
+    ratio = low / high
+    if ratio >= 0.8:
+        return 0.8
+    if ratio >= 0.5 or (low >= MASS_CASUALTIES and ratio >= 0.25):
+        return 0.6
+    return 0.2
+
+
+_VETOING_SCORERS = (("date", date_score), ("place", place_score), ("type", type_score))
 
 
 def named_actors(event: Event) -> frozenset[str]:
@@ -154,6 +211,10 @@ def _geo_precision(event: Event) -> int:
 
 def _is_coarse(event: Event) -> bool:
     return event.place is None or _geo_precision(event) >= 3 or event.place.feature == "admin1"
+
+
+def _big_city(event: Event) -> bool:
+    return event.place is not None and event.place.population > BIG_CITY
 
 
 def _same_admin1(a: Event, b: Event) -> bool:
@@ -187,7 +248,7 @@ def _distance_km(a: Event, b: Event) -> float | None:
 
 @dataclass(frozen=True)
 class Link:
-    """Why one mention joined a cluster: the member it matched best and the decision."""
+    """Why one mention joined a cluster: the member it matched and the decision."""
 
     mention_id: str
     matched_id: str
@@ -206,41 +267,97 @@ def mention_order(event: Event) -> tuple:
 
 
 def cluster_mentions(mentions: Iterable[Event]) -> list[Cluster]:
-    """Group mentions of one incident; a mention joins the cluster it matches best.
+    """Group mentions of one incident, the strongest matches first.
 
-    A mention may join a cluster only when no member vetoes it (same article, too far in
-    time or space, incompatible type) and at least one member scores a merge; this keeps
-    long chains of loosely similar reports from collapsing into one event.
+    Every pair within reach is decided once; merging pairs are then taken by falling
+    score, and each joins its two groups unless some member of one vetoes some member of
+    the other (same article, too far in time or space, incompatible type). So a strong
+    match is never blocked by a weaker one made earlier, and long chains of loosely
+    similar reports do not collapse into one event.
     """
-    clusters: list[Cluster] = []
-    for mention in sorted(mentions, key=mention_order):
-        best = _best_cluster(mention, clusters)
-        if best is None:
-            clusters.append(Cluster((mention,)))
+    ordered = sorted(mentions, key=mention_order)
+    merging, compatible = _decide_pairs(ordered)
+    groups = _Groups(len(ordered))
+    joins = [(i, j, d) for d, i, j in merging if groups.join(i, j, compatible)]
+    return _clusters(ordered, groups, joins)
+
+
+def _decide_pairs(ordered: Sequence[Event]) -> tuple[list, set[tuple[int, int]]]:
+    """Merging pairs sorted strongest first, and every pair that no rule vetoes."""
+    merging, compatible = [], set()
+    for i, j in _pairs_within_reach(ordered):
+        decision = same_incident(ordered[i], ordered[j])
+        if decision.rule.endswith("_apart") or decision.rule == "same_article":
             continue
-        index, link = best
-        old = clusters[index]
-        clusters[index] = Cluster((*old.members, mention), (*old.links, link))
+        compatible.add((i, j))
+        if decision.merge:
+            merging.append((decision, i, j))
+    merging.sort(key=lambda item: (-item[0].score, item[1], item[2]))
+    return merging, compatible
+
+
+def _pairs_within_reach(ordered: Sequence[Event]) -> Iterable[tuple[int, int]]:
+    """Index pairs whose dates lie within the widest tolerance (the list is date-sorted)."""
+    widest = max(DAY_TOLERANCE.values())
+    for i, first in enumerate(ordered):
+        if first.event_date is None or first.place is None:
+            continue
+        for j in range(i + 1, len(ordered)):
+            other = ordered[j].event_date
+            if other is None or (other - first.event_date).days > widest:
+                break
+            yield i, j
+
+
+class _Groups:
+    """Union-find over mention indexes that refuses a join any member pair vetoes."""
+
+    def __init__(self, n: int) -> None:
+        self.root = list(range(n))
+        self.members = {i: [i] for i in range(n)}
+
+    def find(self, i: int) -> int:
+        while self.root[i] != i:
+            self.root[i] = self.root[self.root[i]]
+            i = self.root[i]
+        return i
+
+    def join(self, i: int, j: int, compatible: set[tuple[int, int]]) -> bool:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return False
+        pairs = ((min(x, y), max(x, y)) for x in self.members[ri] for y in self.members[rj])
+        if not all(pair in compatible for pair in pairs):
+            return False
+        self.root[rj] = ri
+        self.members[ri] += self.members.pop(rj)
+        return True
+
+
+def _clusters(ordered: Sequence[Event], groups: _Groups, joins: list) -> list[Cluster]:
+    """Each group's links form a tree: orient it from the group's first mention."""
+    neighbours: dict[int, list] = {}
+    for i, j, decision in joins:
+        neighbours.setdefault(i, []).append((j, decision))
+        neighbours.setdefault(j, []).append((i, decision))
+    clusters = []
+    for root in sorted(groups.members):
+        first = min(groups.members[root])
+        links = _tree_links(ordered, first, neighbours)
+        members = tuple(ordered[i] for i in sorted(groups.members[root]))
+        clusters.append(Cluster(members, links))
     return clusters
 
 
-def _best_cluster(mention: Event, clusters: Sequence[Cluster]) -> tuple[int, Link] | None:
-    best: tuple[float, int, Link] | None = None
-    for index, cluster in enumerate(clusters):
-        link = _join_link(mention, cluster)
-        if link is not None and (best is None or link.decision.score > best[0]):
-            best = (link.decision.score, index, link)
-    return None if best is None else (best[1], best[2])
-
-
-def _join_link(mention: Event, cluster: Cluster) -> Link | None:
-    decisions = [(member, same_incident(mention, member)) for member in cluster.members]
-    if any(d.rule.endswith("_apart") or d.rule == "same_article" for _, d in decisions):
-        return None
-    member, decision = max(decisions, key=lambda pair: pair[1].score)
-    if not decision.merge:
-        return None
-    return Link(mention.id, member.id, decision)
+def _tree_links(ordered: Sequence[Event], first: int, neighbours: dict) -> tuple[Link, ...]:
+    links, seen, queue = [], {first}, [first]
+    for at in queue:
+        for other, decision in sorted(neighbours.get(at, []), key=lambda n: n[0]):
+            if other not in seen:
+                seen.add(other)
+                queue.append(other)
+                links.append(Link(ordered[other].id, ordered[at].id, decision))
+    return tuple(links)
 
 
 # --- across articles: the canonical record -----------------------------------

@@ -21,12 +21,19 @@ KILLED, INJURED = "killed", "injured"
 # The deadliest single events of recent wars are reported in the low thousands; bigger
 # numbers near a killing verb are cumulative tolls ("the war has killed 280,000").
 MAX_EVENT_TOLL = 2000
-_THING = "thing"  # a number of vehicles, years, sorties...: never a casualty figure
+_THING = "thing"
+# "executed and crucified nine men", "killed a total of 12"
+_GAP_AFTER_VERB = re.compile(
+    r"[\s,]*(?:(?:and|or) \w+ed\s+)?(?:(?:a total of|the|some|up to|nearly|about)\s+)?", re.I
+)
+# scraped page furniture: "Get short URL 0 214", "Views 1430", "Print Tweet 12"
+_PAGE_COUNTER = re.compile(r"\b(?:URL|Views|Tweet|Print|Share|Comments?)\s+(?:\d+\s+)?$", re.I)  # a number of vehicles, years, sorties...: never a casualty figure
 _COORDINATION = re.compile(r"^[\s\w()'-]{0,60}?(?:\band\b|\bas well as\b|,)\s*$", re.IGNORECASE)
 # "20 people including 6 children": the second number is a part of the first. ("6 were
 # among 20 killed" puts the part first, and then the second number is the total.)
 _PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\b", re.I)
-_WORDS_BEFORE_VERB = re.compile(r"^[\s\w'’()-]{0,70}?$")
+# the words between a number and its verb: its noun phrase, no new clause ("and", ",")
+_WORDS_BEFORE_VERB = re.compile(r"^(?!.*\b(?:and|while|but)\b)[\s\w'’()-]{0,70}?$", re.I)
 _FIGHTER_WORDS = re.compile(
     r"\b(?:militants?|terrorists?|gunmen|rebels?|insurgents?|jihadists?|fighters?|extremists?|"
     r"elements?|operatives?|mercenaries|militiamen|combatants?|cadres?)\b",
@@ -72,16 +79,19 @@ def _next_start(quantities: list[Quantity], i: int, end: int) -> int:
 
 def _own_kind(text, q, quantities, i, lexicon: Lexicon, end: int) -> str | None:
     """killed / injured when a verb is attached to this number, else None."""
-    if q.value > MAX_EVENT_TOLL or _is_not_people(text, q, lexicon):
+    before = text[max(0, q.start - 160) : q.start]
+    if q.value > MAX_EVENT_TOLL or _PAGE_COUNTER.search(before) or _is_not_people(text, q, lexicon):
         return _THING
     after = text[q.end : _next_start(quantities, i, end)]
-    before = text[max(0, q.start - 160) : q.start]
-    for kind, after_re, before_re in (
-        (KILLED, lexicon.killed_after, lexicon.killed_before),
-        (INJURED, lexicon.injured_after, lexicon.injured_before),
-    ):
-        if _verb_after(after, after_re) or _verb_before(before, before_re):
-            return kind
+    # the verb right after the number decides first: "killed 40 injured" -> 40 injured
+    if _verb_after(after, lexicon.killed_after):
+        return KILLED
+    if _verb_after(after, lexicon.injured_after):
+        return INJURED
+    if _verb_before(before, lexicon.killed_before):
+        return KILLED
+    if _verb_before(before, lexicon.injured_before):
+        return INJURED
     return None
 
 
@@ -94,7 +104,7 @@ def _verb_before(before: str, verb: re.Pattern) -> bool:
     tail = before[-200:]
     for match in verb.finditer(tail):
         gap = tail[match.end() :]
-        if re.fullmatch(r"[\s,]*(?:(?:a total of|the|some|up to|nearly|about)\s+)?", gap, re.I):
+        if _GAP_AFTER_VERB.fullmatch(gap):
             return True
     return False
 
@@ -118,7 +128,7 @@ def _share_coordinated_kinds(text: str, quantities, kinds: list) -> tuple[list, 
     for _ in range(2):  # a pass each way settles chains of three or more
         for i in range(len(quantities) - 1):
             between = text[quantities[i].end : quantities[i + 1].start]
-            if _THING in (kinds[i], kinds[i + 1]) or not _COORDINATION.match(between):
+            if _THING in (kinds[i], kinds[i + 1]) or not _shares_verb(between):
                 continue
             if kinds[i] is None and kinds[i + 1]:
                 kinds[i] = kinds[i + 1]
@@ -126,6 +136,11 @@ def _share_coordinated_kinds(text: str, quantities, kinds: list) -> tuple[list, 
                 kinds[i + 1] = kinds[i]
             joined[i + 1] = kinds[i] == kinds[i + 1] and kinds[i] is not None
     return kinds, joined
+
+
+def _shares_verb(between: str) -> bool:
+    """'20 civilians and 4 soldiers were killed', '87 people including 31 children died'."""
+    return bool(_COORDINATION.match(between) or _PART_OF.search(between))
 
 
 def _victim_group(text, q, stop: int, lexicon: Lexicon, earlier: list[Figure]) -> str:

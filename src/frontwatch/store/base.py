@@ -17,7 +17,8 @@ from datetime import UTC, date, datetime, timedelta
 from frontwatch.merge import DAY_TOLERANCE, CanonicalEvent, merge_across
 from frontwatch.model import Article, Event
 from frontwatch.store import rows as table_rows
-from frontwatch.store.query import EventFilter, count_query, events_query
+from frontwatch.store import search
+from frontwatch.store.query import EventFilter, count_query, events_query, where_clause
 from frontwatch.store.schema import (
     ARTICLES,
     CLAIMS,
@@ -32,7 +33,7 @@ from frontwatch.store.schema import (
     Table,
     version_table_ddl,
 )
-from frontwatch.store.stats import summarise
+from frontwatch.store.stats import group_queries, summarise
 
 log = logging.getLogger(__name__)
 
@@ -293,8 +294,8 @@ class SqlStore:
 
     def _delete_events(self, event_ids: set[str]) -> None:
         ids = sorted(event_ids)
-        for table in (EVENT_MENTIONS, EVENT_SOURCES):
-            self._delete_in(table.name, "event_id", ids)
+        for table in (search.TABLE, EVENT_MENTIONS.name, EVENT_SOURCES.name):
+            self._delete_in(table, "event_id", ids)
         self._delete_in(EVENTS.name, "id", ids)
 
     def _insert_canonicals(self, canonicals: Sequence[CanonicalEvent], source_of: dict) -> None:
@@ -304,6 +305,20 @@ class SqlStore:
         self._insert(
             EVENT_SOURCES, [row for c in canonicals for row in table_rows.source_rows(c, source_of)]
         )
+        self._index_search([c.id for c in canonicals])
+
+    def _index_search(self, event_ids: Sequence[str]) -> None:
+        """Write the search rows of just-written events (their mentions' evidence included)."""
+        for chunk in _chunks(list(event_ids)):
+            self._execute(search.fill_sql(self.dialect, len(chunk)), chunk)
+
+    def reindex_search(self) -> int:
+        """Rebuild every event's search row (after a bulk load that bypassed ``save_article``)."""
+        with self._transaction():
+            self._lock()
+            self._execute(f"DELETE FROM {search.TABLE}")
+            self._execute(search.fill_sql(self.dialect))
+        return int(self._scalar(f"SELECT COUNT(*) FROM {search.TABLE}"))
 
     def record_failure(self, input: str, error: str) -> None:  # noqa: A002 - the protocol's name
         with self._transaction():
@@ -318,16 +333,20 @@ class SqlStore:
         return self._scalar(sql, [article_id, content_hash]) is not None
 
     def events(self, filters: EventFilter | None = None) -> list[dict]:
-        sql, params = events_query(filters or EventFilter())
+        sql, params = events_query(filters or EventFilter(), self.dialect)
         return [table_rows.event_record(r) for r in self._rows(sql, params)]
 
     def count_events(self, filters: EventFilter | None = None) -> int:
-        sql, params = count_query(filters or EventFilter())
+        sql, params = count_query(filters or EventFilter(), self.dialect)
         return int(self._scalar(sql, params))
 
     def stats(self, filters: EventFilter | None = None) -> dict:
-        sql, params = events_query(filters or EventFilter(), paged=False)
-        return summarise(self._rows(sql, params))
+        """Totals and per-week / province / type counts, grouped by the database."""
+        where, params = where_clause(filters or EventFilter(), self.dialect)
+        groups = group_queries(where)
+        return summarise(
+            {name: self._execute(sql, params).fetchall() for name, sql in groups.items()}
+        )
 
     def event(self, event_id: str) -> dict | None:
         rows = self._rows("SELECT * FROM events WHERE id = ?", [event_id])
@@ -377,7 +396,10 @@ class SqlStore:
         return self._rows("SELECT input, error, at FROM failures ORDER BY id")
 
     def snapshot(self) -> dict[str, list[tuple]]:
-        """Every row of every table, sorted, without timestamps: equal data, equal snapshot."""
+        """Every row of every table, sorted, without timestamps: equal data, equal snapshot.
+
+        The search table is in too, without its row numbers and index-only columns.
+        """
         out = {}
         for table in (*TABLES, TABLE_BY_NAME["schema_version"]):
             columns = [
@@ -385,6 +407,8 @@ class SqlStore:
             ]
             rows = self._rows(f"SELECT {', '.join(columns)} FROM {table.name}")
             out[table.name] = sorted(tuple(_plain(r[c]) for c in columns) for r in rows)
+        rows = self._execute(f"SELECT {', '.join(search.COLUMNS)} FROM {search.TABLE}").fetchall()
+        out[search.TABLE] = sorted(tuple(r) for r in rows)
         return out
 
 

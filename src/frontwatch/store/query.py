@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from frontwatch.store import search
+
 # sort key -> ORDER BY; "-" prefix means descending. Missing values sort last in both
 # backends (they disagree on NULL order by default); the id keeps pages stable.
 SORTS = {
@@ -45,28 +47,8 @@ def _equal(column: str, value: object) -> tuple[str, list]:
     return f"LOWER({column}) = LOWER(?)", [value]
 
 
-def _like(value: str) -> str:
-    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _actor_clause(actor: str) -> tuple[str, list]:
-    columns = ("e.actor1", "e.actor2", "e.assoc_actor_1", "e.assoc_actor_2")
-    sql = " OR ".join(f"LOWER({c}) LIKE ? ESCAPE '\\'" for c in columns)
-    return f"({sql})", [_like(actor)] * len(columns)
-
-
-def _text_clause(q: str) -> tuple[str, list]:
-    sql = (
-        "(LOWER(e.notes) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM event_mentions em"
-        " JOIN mention_evidence ev ON ev.mention_id = em.mention_id"
-        " WHERE em.event_id = e.id AND LOWER(ev.span_text) LIKE ? ESCAPE '\\'))"
-    )
-    return sql, [_like(q), _like(q)]
-
-
-def where_clause(f: EventFilter) -> tuple[str, list]:
-    """The WHERE part (or "") and its parameters."""
+def where_clause(f: EventFilter, dialect: str = "sqlite") -> tuple[str, list]:
+    """The WHERE part (or "") and its parameters; text and actor search differ by backend."""
     parts: list[tuple[str, list]] = []
     if f.since:
         parts.append(("e.event_date >= ?", [f.since]))
@@ -81,11 +63,11 @@ def where_clause(f: EventFilter) -> tuple[str, list]:
         if value:
             parts.append(_equal(column, value))
     if f.actor:
-        parts.append(_actor_clause(f.actor))
+        parts.append(search.actor_clause(f.actor, dialect))
     if f.min_fatalities is not None:
         parts.append(("e.fatalities >= ?", [f.min_fatalities]))
     if f.q:
-        parts.append(_text_clause(f.q))
+        parts.append(search.text_clause(f.q, dialect))
     if not parts:
         return "", []
     return " WHERE " + " AND ".join(sql for sql, _ in parts), [p for _, ps in parts for p in ps]
@@ -102,8 +84,10 @@ def page_clause(f: EventFilter) -> tuple[str, list]:
     return " LIMIT ? OFFSET ?", [limit, max(0, f.offset)]
 
 
-def events_query(f: EventFilter, *, paged: bool = True) -> tuple[str, list]:
-    where, params = where_clause(f)
+def events_query(
+    f: EventFilter, dialect: str = "sqlite", *, paged: bool = True
+) -> tuple[str, list]:
+    where, params = where_clause(f, dialect)
     sql = "SELECT e.* FROM events e" + where + order_clause(f.sort)
     if not paged:
         return sql, params
@@ -111,6 +95,6 @@ def events_query(f: EventFilter, *, paged: bool = True) -> tuple[str, list]:
     return sql + page, params + page_params
 
 
-def count_query(f: EventFilter) -> tuple[str, list]:
-    where, params = where_clause(f)
+def count_query(f: EventFilter, dialect: str = "sqlite") -> tuple[str, list]:
+    where, params = where_clause(f, dialect)
     return "SELECT COUNT(*) FROM events e" + where, params

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from frontwatch.store import search
+
 # logical type -> (sqlite, postgres)
 TYPES = {
     "text": ("TEXT", "TEXT"),
@@ -214,7 +216,30 @@ class Migration:
     statements: Callable[[str], list[str]]  # dialect -> SQL statements
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", initial_schema),)
+# the filters compare LOWER(column) = LOWER(?): an index on the same expression serves it
+# on both backends (SQLite's LOWER folds ASCII only, PostgreSQL's all of Unicode)
+FILTER_INDEXES = (
+    ("events", "lower_country", "LOWER(country)"),
+    ("events", "lower_admin1", "LOWER(admin1)"),
+    ("events", "lower_event_type", "LOWER(event_type)"),
+    ("events", "lower_sub_event_type", "LOWER(sub_event_type)"),
+    ("events", "fatalities", "fatalities"),
+)
+
+
+def search_and_filter_indexes(dialect: str) -> list[str]:
+    """Version 2: indexes for every filter, and the text search table filled from the events."""
+    indexes = [
+        f"CREATE INDEX IF NOT EXISTS ix_{table}_{name} ON {table} ({expression})"
+        for table, name, expression in FILTER_INDEXES
+    ]
+    return [*indexes, *search.schema(dialect), search.fill_sql(dialect)]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", initial_schema),
+    Migration(2, "filter indexes and text search", search_and_filter_indexes),
+)
 
 
 def version_table_ddl(dialect: str) -> str:
