@@ -43,6 +43,14 @@ _DECISION_ORDER = (
     "Other",
 )
 _WEAK_CLASH = 1
+_CLASH_OR_REMOTE = {
+    "Armed clash",
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Suicide bomb",
+    "Grenade",
+}
 _VIOLENT = set(_DECISION_ORDER[:17])  # everything above the strategic developments
 
 
@@ -55,6 +63,8 @@ class CueHit:
 
 
 def find_cues(text: str, start: int, end: int, lexicon: Lexicon) -> list[CueHit]:
+    if not lexicon.any_cue.search(text, start, end):
+        return []
     hits = []
     for cue in lexicon.cues:
         for match in cue.pattern.finditer(text, start, end):
@@ -62,8 +72,13 @@ def find_cues(text: str, start: int, end: int, lexicon: Lexicon) -> list[CueHit]
     return sorted(hits, key=lambda h: h.start)
 
 
-def decide(hits: list[CueHit], has_deaths: bool) -> CueHit | None:
-    """The hit whose sub-type the clause is coded as, or None when nothing happened."""
+def decide(hits: list[CueHit], has_deaths: bool, death_at: int | None = None) -> CueHit | None:
+    """The hit whose sub-type the clause is coded as, or None when nothing happened.
+
+    ``death_at`` is where the clause's toll is written: "killed by air strikes as they
+    fled a battle" dies of the air strikes, so the weapon nearest the toll decides
+    between a fight and a remote weapon named in the same clause.
+    """
     announcing = next((h for h in hits if h.sub_event_type in _ANNOUNCING), None)
     if announcing and not has_deaths and _announces_first(hits, announcing):
         return announcing
@@ -75,8 +90,15 @@ def decide(hits: list[CueHit], has_deaths: bool) -> CueHit | None:
     for sub_type in _DECISION_ORDER:
         hit = by_type.get(sub_type)
         if hit and _counts(hit, by_type, has_deaths):
-            return hit
+            return _nearest_weapon(hits, death_at) if sub_type == "Armed clash" else hit
     return None
+
+
+def _nearest_weapon(hits: list[CueHit], death_at: int | None) -> CueHit:
+    fighting = [h for h in hits if h.sub_event_type in _CLASH_OR_REMOTE and h.weight > _WEAK_CLASH]
+    if death_at is None or not fighting:
+        return next(h for h in hits if h.sub_event_type == "Armed clash")
+    return min(fighting, key=lambda h: (abs(h.start - death_at), h.start))
 
 
 def _announces_first(hits: list[CueHit], announcing: CueHit) -> bool:

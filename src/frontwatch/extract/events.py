@@ -39,7 +39,7 @@ def extract_events(article: Article, resources: Resources, version: str = "") ->
     """All events an article reports, each with evidence spans into ``article.text``."""
     text = article.text
     published = article.published or find_dateline(text)
-    places = resources.gazetteer.find(text)
+    places = [p for p in resources.gazetteer.find(text) if not _names_a_government(text, p.span)]
     country = _focus_country(places, resources.default_country)
     ctx = SentenceContext(
         text=text,
@@ -76,6 +76,22 @@ _BOILERPLATE = re.compile(
 def _looks_like_body(sentence: str) -> bool:
     """Navigation and comment-form lines left over by extraction never make events."""
     return len(sentence) > 20 and not _BOILERPLATE.match(sentence)
+
+
+# A capital standing for its government: "Damascus said", "pro-Damascus media",
+# "Damascus lost 40 troops", "Moscow's air force". Not where anything happened.
+_BEFORE_GOVERNMENT = re.compile(r"(?:pro|anti)-\s*$", re.IGNORECASE)
+_AFTER_GOVERNMENT = re.compile(
+    r"^(?:'s|’s|s)?\s+(?:government|regime|authorities|said|says|say|lost|accused|accuses|claimed|"
+    r"claims|denied|denies|blamed|blames|announced|backed|insisted|warned|wants)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_government(text: str, span) -> bool:
+    before = text[max(0, span.start - 6) : span.start]
+    after = text[span.end : span.end + 24]
+    return bool(_BEFORE_GOVERNMENT.search(before) or _AFTER_GOVERNMENT.match(after))
 
 
 def _focus_country(places: list, default: str | None) -> str | None:

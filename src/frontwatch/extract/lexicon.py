@@ -34,6 +34,7 @@ class ClaimantPattern:
 @dataclass(frozen=True)
 class Lexicon:
     cues: tuple[Cue, ...]
+    any_cue: re.Pattern  # all cue patterns in one: a cheap first test per clause
     killed_after: re.Pattern
     killed_before: re.Pattern
     injured_after: re.Pattern
@@ -52,8 +53,10 @@ class Lexicon:
     @classmethod
     def load(cls, directory: Path = CUES_DIR) -> Lexicon:
         words = json.loads((directory / "lexicon.json").read_text(encoding="utf-8"))
+        cues = tuple(_read_cues(directory / "events.tsv"))
         return cls(
-            cues=tuple(_read_cues(directory / "events.tsv")),
+            cues=cues,
+            any_cue=re.compile("|".join(f"(?:{c.pattern.pattern})" for c in cues), _FLAGS),
             killed_after=_compile(words["killed_after"]),
             killed_before=_compile(words["killed_before"]),
             injured_after=_compile(words["injured_after"]),

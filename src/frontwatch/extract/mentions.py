@@ -105,7 +105,8 @@ def sentence_mentions(ctx: SentenceContext, sentence: Span, paragraph: int, lexi
         clause_figures = tuple(f for f in figures if start <= f.span.start < end)
         has_deaths = any(f.kind == KILLED for f in clause_figures)
         hits = find_cues(text, start, end, lexicon)
-        cue = decide(hits, has_deaths)
+        death_at = next((f.span.start for f in clause_figures if f.kind == KILLED), None)
+        cue = decide(hits, has_deaths, death_at)
         if cue is None and not clause_figures:
             continue
         bounds = (start, end, action_start(hits, clause_figures, start))
