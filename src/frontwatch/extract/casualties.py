@@ -27,7 +27,9 @@ _GAP_AFTER_VERB = re.compile(
     r"[\s,]*(?:(?:and|or) \w+ed\s+)?(?:(?:a total of|the|some|up to|nearly|about)\s+)?", re.I
 )
 # scraped page furniture: "Get short URL 0 214", "Views 1430", "Print Tweet 12"
-_PAGE_COUNTER = re.compile(r"\b(?:URL|Views|Tweet|Print|Share|Comments?)\s+(?:\d+\s+)?$", re.I)  # a number of vehicles, years, sorties...: never a casualty figure
+_PAGE_COUNTER = re.compile(
+    r"\b(?:URL|Views|Tweet|Print|Share|Comments?)\s+(?:\d+\s+)?$", re.I
+)  # a number of vehicles, years, sorties...: never a casualty figure
 _COORDINATION = re.compile(r"^[\s\w()'-]{0,60}?(?:\band\b|\bas well as\b|,)\s*$", re.IGNORECASE)
 # "20 people including 6 children": the second number is a part of the first. ("6 were
 # among 20 killed" puts the part first, and then the second number is the total.)

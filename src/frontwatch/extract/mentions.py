@@ -33,6 +33,14 @@ _BY = re.compile(
     r"\b(?:by|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+# "terrorists from Jaish al-Fateh fired rockets": the subject of an act of violence,
+# wherever the clause's first cue word stands (run-on wire sentences)
+_ACTS_NEXT = re.compile(
+    r"\W*(?:[\w'-]+\s+){0,4}?(?:fired|launched|targeted|shelled|attacked|struck|carried out|"
+    r"bombed|detonated|stormed|pounded|opened fire|executed|kidnapped|abducted|seized|captured|"
+    r"shot|blew up|planted|dropped|raided|ambushed|killed)\b",
+    re.IGNORECASE,
+)
 # words that end the victims' noun phrase after a toll: what follows is someone else
 _LEAVES_NOUN_PHRASE = re.compile(
     r",|\b(?:killed|died|dead|wounded|injured|were|was|have|has|had|after|when|in|by|as|"
@@ -157,7 +165,8 @@ def split_roles(text: str, actors: list, anchor: int, figures) -> tuple[tuple, t
         start = mention.span.start
         victim = _is_counted_victim(text, start, figures)
         by_phrase = bool(_BY.search(text[max(0, start - 40) : start]))
-        if not victim and (by_phrase or start < anchor):
+        acts = bool(_ACTS_NEXT.match(text, mention.span.end))
+        if not victim and (by_phrase or acts or start < anchor):
             perpetrators.append(mention)
         else:
             targets.append(mention)
