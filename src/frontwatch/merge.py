@@ -2,7 +2,7 @@
 
 Several outlets reporting one incident become one canonical event that keeps every
 source. Pure functions over ``frontwatch.model.Event``: the pairwise rules, clustering,
-the canonical record, and the pairwise measurement against a gold grouping.
+the canonical record, and pairwise precision/recall against a gold grouping.
 """
 
 from __future__ import annotations
@@ -19,20 +19,21 @@ from frontwatch.taxonomy import RANK
 
 # --- across articles ---------------------------------------------------------
 #
-# Rules (each decision names the rule that settled it and its score, so a user can audit it):
-#   vetoes  same article; dates further apart than the coarser time precision allows;
-#           places in other provinces further apart than the coarser geo precision allows;
-#           incompatible types (a protest is not an air strike)
-#   score   0.25 date + 0.25 place + 0.15 type + 0.15 actors + 0.2 fatalities, each in [0, 1]
-#   "score"        the places pin the incident down (one town, or points within 10 km, or
-#                  25 km when one is only "near"): merge at MERGE_THRESHOLD
-#   "coarse_place" the shared place is wide (a city of over BIG_CITY people, a province,
-#                  or two towns of one province far apart): a city of a million sees
-#                  several incidents a day, so it needs the same day and COARSE_THRESHOLD,
-#                  which only agreeing type, actors and toll reach
+# Rules (every decision names the rule that settled it and its score, so it can be audited):
+#   vetoes  dates further apart than the coarser time precision allows; places that cannot
+#           be one place (other country; other province and further apart than the coarser
+#           geo precision allows); incompatible types (a protest is not an air strike)
+#   score   0.25 date + 0.25 place + 0.15 type + 0.15 actors + 0.2 fatalities, each in [0, 1];
+#           a merge takes MERGE_THRESHOLD
+#   "score"         the places pin the incident down (one town, or points within 10 km, 25 km
+#                   when one is only "near")
+#   "coarse_place"  the place is wide (a province, a city of over BIG_CITY people, or two towns
+#                   of one province far apart) and scores low: a city of millions sees several
+#                   incidents a day, so it takes the same day and agreeing type, actors, toll
+#   "same_article"  two mentions of one article never merge by themselves (the article told
+#                   them apart), but reports from other outlets may join them in one event
 
-MERGE_THRESHOLD = 0.75
-COARSE_THRESHOLD = 0.78
+MERGE_THRESHOLD = 0.78
 WEIGHTS = {"date": 0.25, "place": 0.25, "type": 0.15, "actors": 0.15, "fatalities": 0.2}
 # days apart allowed for the coarser of two time precisions (1 day, 2 week, 3 month)
 DAY_TOLERANCE = {1: 1, 2: 3, 3: 15}
@@ -41,15 +42,23 @@ KM_TOLERANCE = {1: 10.0, 2: 25.0}
 SAME_SPOT_KM = 2.0
 # above this population a town's name alone does not tell one incident from another
 BIG_CITY = 250_000
-# tolls at or above this differ widely between early reports (hundreds vs over a thousand)
+# early tolls of a mass-casualty attack differ widely (hundreds vs over a thousand)
 MASS_CASUALTIES = 100
 # event types that outlets describe differently for one incident
 # (an air strike on a town is "shelling" for one and "an attack on civilians" for another)
 VIOLENT_FAMILY = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 CROWD_FAMILY = frozenset({"Protests", "Riots"})
-# sub-types that say only "something happened": compatible with any violent report
-UNKNOWN_SUB_TYPES = frozenset({"Other"})
+# sub-types that only say "something happened": compatible with any violent report
+UNKNOWN_SUB_TYPES = frozenset({"Other", ""})
 GENERIC_PREFIXES = ("unidentified", "civilians", "protesters", "rioters", "unknown")
+RULE_TEXT = {
+    "score": "the places pin the incident down",
+    "coarse_place": "a wide place needs the same day and agreeing type, actors and toll",
+    "same_article": "mentions of one article join only through other reports",
+    "date_apart": "the dates are further apart than their precision allows",
+    "place_apart": "the places cannot be one place",
+    "type_apart": "the event types cannot describe one incident",
+}
 
 
 @dataclass(frozen=True)
@@ -62,27 +71,19 @@ class MergeDecision:
     parts: tuple[tuple[str, float], ...] = ()
 
     def explain(self) -> str:
+        """E.g. "merge: coarse_place, a wide place needs ... (score 0.83 of 0.78 needed; ...)"."""
         detail = ", ".join(f"{name}={value:.2f}" for name, value in self.parts)
         verdict = "merge" if self.merge else "apart"
-        return f"{verdict}: {self.rule} (score {self.score:.2f}; {detail})"
+        needed = f"score {self.score:.2f} of {MERGE_THRESHOLD:.2f} needed"
+        return f"{verdict}: {self.rule}, {RULE_TEXT[self.rule]} ({needed}; {detail})"
 
-
-def dedup_key(event: Event) -> tuple[str, date] | None:
-    """Blocking key: only mentions of one country within DAY_TOLERANCE days can merge."""
-    if event.place is None or event.event_date is None:
-        return None
-    return (event.place.country, event.event_date)
-
-
-def candidate_window(event: Event) -> int:
-    """Days either side of the event date in which candidates are looked for."""
-    return DAY_TOLERANCE.get(event.time_precision, DAY_TOLERANCE[3])
+    @property
+    def vetoed(self) -> bool:
+        return self.rule.endswith("_apart")
 
 
 def same_incident(a: Event, b: Event) -> MergeDecision:
-    """Decide whether mentions ``a`` and ``b`` (from different articles) are one incident."""
-    if a.article_id == b.article_id:
-        return MergeDecision(False, "same_article", 0.0)
+    """Decide whether mentions ``a`` and ``b`` describe one incident, and say why."""
     parts = {}
     for name, scorer in _VETOING_SCORERS:
         value = scorer(a, b)
@@ -92,13 +93,16 @@ def same_incident(a: Event, b: Event) -> MergeDecision:
     parts["actors"] = actor_score(a, b)
     parts["fatalities"] = fatality_score(a, b)
     score = round(sum(WEIGHTS[name] * value for name, value in parts.items()), 4)
-    if is_wide(a, b):
-        merge = score >= COARSE_THRESHOLD and parts["date"] == 1.0
+    if a.article_id == b.article_id:
+        return MergeDecision(False, "same_article", score, tuple(parts.items()))
+    if place_match(a, b)[1]:  # a wide place: a province, a big city, far apart
+        merge = score >= MERGE_THRESHOLD and parts["date"] == 1.0
         return MergeDecision(merge, "coarse_place", score, tuple(parts.items()))
     return MergeDecision(score >= MERGE_THRESHOLD, "score", score, tuple(parts.items()))
 
 
 def date_score(a: Event, b: Event) -> float | None:
+    """1 for one day; 0.3 a day apart; 0.6 / 0.3 within a week / a month."""
     if a.event_date is None or b.event_date is None:
         return None  # an unknown day never merges: we cannot tell incidents apart
     precision = max(a.time_precision, b.time_precision)
@@ -106,25 +110,18 @@ def date_score(a: Event, b: Event) -> float | None:
     days = abs((a.event_date - b.event_date).days)
     if days > tolerance:
         return None
-    if precision == 1:
-        return 1.0 if days == 0 else 0.5
+    if precision == 1:  # consecutive days in one place are more often two incidents
+        return 1.0 if days == 0 else 0.3
     return 0.6 if precision == 2 else 0.3
 
 
 def place_score(a: Event, b: Event) -> float | None:
-    """1 for one spot, 0.8 within tolerance; wide matches 0.6 (big city) to 0.3 (far apart)."""
     match = place_match(a, b)
     return None if match is None else match[0]
 
 
-def is_wide(a: Event, b: Event) -> bool:
-    """The shared place does not pin one incident down: province, big city, far apart."""
-    match = place_match(a, b)
-    return match is None or match[1]
-
-
 def place_match(a: Event, b: Event) -> tuple[float, bool] | None:
-    """(score, wide) for two coded places, or None when they cannot be one place."""
+    """(score, wide): 1 one spot, 0.8 within tolerance; wide 0.6 big city .. 0.3 far apart."""
     if a.place is None or b.place is None or a.place.country != b.place.country:
         return None
     km = _distance_km(a, b)
@@ -134,29 +131,30 @@ def place_match(a: Event, b: Event) -> tuple[float, bool] | None:
     if km is None:
         return (0.6 if big_city else 1.0, big_city) if _place_name(a) == _place_name(b) else None
     if km <= KM_TOLERANCE[max(_geo_precision(a), _geo_precision(b))]:
-        if big_city:  # "Damascus" is anywhere in a city of millions
+        if big_city:  # "Damascus" may be anywhere in a city of millions
             return 0.6, True
         return (1.0 if km <= SAME_SPOT_KM else 0.8), False
     return (0.3, True) if _same_admin1(a, b) else None
 
 
 def _coarse_place_match(a: Event, b: Event, km: float | None) -> tuple[float, bool] | None:
-    """A province-level place matches the places inside it, or one near its centre."""
+    """A province matches the places inside it, and a place near its centre point."""
     if _same_admin1(a, b):
         return 0.5, True
     if km is not None and km <= KM_TOLERANCE[2]:
-        return 0.4, True  # a small province coded by its centre (Damascus) next to its neighbour
+        return 0.4, True  # a small province (Damascus) next to its neighbour's towns
     return None
 
 
 def type_score(a: Event, b: Event) -> float | None:
+    """1 same sub-type, 0.7 same type, 0.6 one violent family, 0.3 violent vs unknown."""
     if a.sub_event_type == b.sub_event_type:
         return 1.0
     if a.event_type == b.event_type and a.event_type != "Strategic developments":
         return 0.7
     for family in (VIOLENT_FAMILY, CROWD_FAMILY):
         if a.event_type in family and b.event_type in family:
-            return 0.4
+            return 0.6  # one attack is "clashes" for one outlet and "a bombing" for another
     if _unknown_type(a) and b.event_type in VIOLENT_FAMILY:
         return 0.3
     if _unknown_type(b) and a.event_type in VIOLENT_FAMILY:
@@ -165,7 +163,7 @@ def type_score(a: Event, b: Event) -> float | None:
 
 
 def _unknown_type(event: Event) -> bool:
-    return event.sub_event_type in UNKNOWN_SUB_TYPES or not event.sub_event_type
+    return event.sub_event_type in UNKNOWN_SUB_TYPES
 
 
 def actor_score(a: Event, b: Event) -> float:
@@ -190,7 +188,7 @@ def fatality_score(a: Event, b: Event) -> float:
         return 0.8
     if ratio >= 0.5 or (low >= MASS_CASUALTIES and ratio >= 0.25):
         return 0.6
-    return 0.2
+    return 0.2  # tolls rise as bodies are found, so a low early figure is weak evidence
 
 
 _VETOING_SCORERS = (("date", date_score), ("place", place_score), ("type", type_score))
@@ -214,7 +212,7 @@ def _is_coarse(event: Event) -> bool:
 
 
 def _big_city(event: Event) -> bool:
-    return event.place is not None and event.place.population > BIG_CITY
+    return event.place.population > BIG_CITY
 
 
 def _same_admin1(a: Event, b: Event) -> bool:
@@ -287,7 +285,7 @@ def _decide_pairs(ordered: Sequence[Event]) -> tuple[list, set[tuple[int, int]]]
     merging, compatible = [], set()
     for i, j in _pairs_within_reach(ordered):
         decision = same_incident(ordered[i], ordered[j])
-        if decision.rule.endswith("_apart") or decision.rule == "same_article":
+        if decision.vetoed:
             continue
         compatible.add((i, j))
         if decision.merge:
@@ -483,33 +481,92 @@ def merge_across(mentions: Iterable[Event]) -> list[CanonicalEvent]:
 
 
 # --- across articles: measuring against a gold grouping ----------------------
+#
+# Two articles count as merged when their MAIN events (``main_mention``) end up in one
+# canonical event. Gold groups say which articles report one incident as their news; a
+# background mention (the 2013 Ghouta attack recalled in a 2017 report) rightly merges with
+# that incident's reports, but does not make the two articles report the same incident.
+
+CURRENT_DAYS = 7  # events up to a week before the article's latest one are its news
+LEAD_CHARS = 1000  # the headline and first paragraph, where an article tells its news
 
 
-def measure_dedup(
-    groups: Iterable[Iterable[str]], mentions_by_article: Mapping[str, Sequence[Event]]
-) -> dict:
-    """Pairwise precision and recall of article merges against gold same-incident groups.
+def main_mention(events: Sequence[Event]) -> Event | None:
+    """The article's news: its deadliest current event, told in the lead when one is.
 
-    A pair of articles counts as merged when some canonical event holds mentions of both.
-    Gold pairs are the pairs inside each group (only articles that have mentions count, so
-    extraction misses are reported separately as ``articles_without_mentions``).
+    Current: day or week precision, within CURRENT_DAYS of the latest such event (an attack
+    recalled with only a month or a year is background). Told in the lead: evidence within
+    the first LEAD_CHARS characters; a toll recalled further down (another town's attack the
+    same day) is the article's secondary news, not its own.
     """
-    mentions = [m for ms in mentions_by_article.values() for m in ms]
-    predicted = _article_pairs(e.article_ids for e in merge_across(mentions))
-    with_mentions = {a for a, ms in mentions_by_article.items() if ms}
-    gold_groups = [sorted(set(g)) for g in groups]
-    gold = _article_pairs([a for a in g if a in with_mentions] for g in gold_groups)
-    hits = predicted & gold
-    return {
-        "precision": len(hits) / len(predicted) if predicted else 1.0,
-        "recall": len(hits) / len(gold) if gold else 1.0,
-        "predicted_pairs": len(predicted),
-        "gold_pairs": len(gold),
-        "true_pairs": len(hits),
-        "false_merges": sorted(predicted - gold),
-        "missed_merges": sorted(gold - predicted),
-        "articles_without_mentions": sorted({a for g in gold_groups for a in g} - with_mentions),
-    }
+    pool = [e for e in events if e.time_precision < 3] or list(events)
+    days = [e.event_date for e in pool if e.event_date]
+    if days:
+        latest = max(days)
+        pool = [e for e in pool if not e.event_date or (latest - e.event_date).days <= CURRENT_DAYS]
+    return max(pool, key=lambda e: (_in_lead(e), e.fatalities), default=None)
+
+
+def _in_lead(event: Event) -> bool:
+    return any(e.span.start < LEAD_CHARS for e in event.evidence)
+
+
+@dataclass(frozen=True)
+class DedupPairs:
+    """Article pairs merged by the rules and pairs the gold groups say are one incident."""
+
+    predicted: frozenset[tuple[str, str]]
+    gold: frozenset[tuple[str, str]]
+    without_events: tuple[str, ...] = ()  # gold articles the extractor found nothing in
+
+    @property
+    def false_merges(self) -> list[tuple[str, str]]:
+        return sorted(self.predicted - self.gold)
+
+    @property
+    def missed_merges(self) -> list[tuple[str, str]]:
+        return sorted(self.gold - self.predicted)
+
+    def scores(self) -> dict[str, float | int]:
+        hits = len(self.predicted & self.gold)
+        return {
+            "precision": round(hits / len(self.predicted), 4) if self.predicted else 1.0,
+            "recall": round(hits / len(self.gold), 4) if self.gold else 1.0,
+            "pairs_predicted": len(self.predicted),
+            "pairs_gold": len(self.gold),
+            "pairs_true": hits,
+            "false_merges": len(self.predicted) - hits,
+            "missed_merges": len(self.gold) - hits,
+            "articles_without_events": len(self.without_events),
+        }
+
+
+def dedup_pairs(groups, mentions_by_article: Mapping[str, Sequence[Event]]) -> DedupPairs:
+    """Cluster every mention of every article as the store does; pair up the main events.
+
+    A predicted pair outside the gold pairs is a false merge, whether or not its articles are
+    in a group (the gold's other articles share an incident with no other article).
+    """
+    mains = {m.id: a for a, ms in mentions_by_article.items() if (m := main_mention(ms))}
+    clusters = cluster_mentions(m for ms in mentions_by_article.values() for m in ms)
+    predicted = _article_pairs([mains[m.id] for m in c.members if m.id in mains] for c in clusters)
+    found = set(mains.values())
+    gold_groups = gold_unit_ids(groups)
+    gold = _article_pairs([a for a in g if a in found] for g in gold_groups)
+    missing = sorted({a for g in gold_groups for a in g} - found)
+    return DedupPairs(frozenset(predicted), frozenset(gold), tuple(missing))
+
+
+def measure_dedup(groups, mentions_by_article: Mapping[str, Sequence[Event]]) -> dict:
+    """Pairwise precision and recall of article merges, and the pair counts behind them."""
+    return dedup_pairs(groups, mentions_by_article).scores()
+
+
+def gold_unit_ids(groups) -> list[list[str]]:
+    """The groups of a groups.json document, of its "groups" list, or of plain id lists."""
+    if isinstance(groups, Mapping):
+        groups = groups["groups"]
+    return [sorted(set(g["unit_ids"] if isinstance(g, Mapping) else g)) for g in groups]
 
 
 def _article_pairs(groups: Iterable[Iterable[str]]) -> set[tuple[str, str]]:

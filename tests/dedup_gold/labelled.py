@@ -141,7 +141,10 @@ def labelled_corpus(
     shared: Path, *, read_dates: bool = False
 ) -> tuple[dict[str, Article], dict[str, list[Event]]]:
     """Articles and their hand-built mentions, keyed by unit_id."""
-    group_of = {u: g for g in load_gold() for u in g["unit_ids"]}
+    group_of: dict[str, dict] = {}
+    for group in load_gold():  # a two-incident article takes its first group
+        for uid in group["unit_ids"]:
+            group_of.setdefault(uid, group)
     articles: dict[str, Article] = {}
     mentions: dict[str, list[Event]] = {}
     for row in load_rows(shared):
