@@ -7,7 +7,8 @@ table, skipping extraction and dedup (the store has no bulk path, and the benchm
 about reading). Each event gets one article, one mention and one evidence sentence, so
 text search has evidence to look through. Provinces and their rough centres come from
 the package's admin-1 outlines; everything else is drawn from a seeded generator, so the
-same arguments give the same database.
+same arguments give the same database. The store's search tables are rebuilt at the end
+(``reindex_search``), as after any bulk load that bypasses ``save_article``.
 """
 
 from __future__ import annotations
@@ -119,6 +120,10 @@ def generate(path: Path, count: int, seed: int, batch: int = 10_000) -> None:
         with conn:
             for table in (ARTICLES, MENTIONS, EVIDENCE, EVENTS, EVENT_MENTIONS):
                 insert(conn, table, events if table is EVENTS else [r[table.name] for r in related])
+    conn.close()
+    with open_store(str(path)) as store:
+        store.reindex_search()  # the rows above bypassed save_article, which keeps it
+    conn = sqlite3.connect(path)
     conn.execute("ANALYZE")
     conn.close()
 

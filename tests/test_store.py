@@ -93,7 +93,11 @@ def test_migrate_is_versioned_and_idempotent(store):
     store.migrate()
     assert store.schema_version() == MIGRATIONS[-1].version
     snapshot = store.snapshot()
-    assert set(snapshot) == {t.name for t in TABLES} | {"schema_version", "event_search"}
+    assert set(snapshot) == {t.name for t in TABLES} | {
+        "schema_version",
+        "event_search",
+        "event_actors",
+    }
     assert snapshot["schema_version"] == [(m.version, m.name) for m in MIGRATIONS]
 
 

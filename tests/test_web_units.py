@@ -1,4 +1,4 @@
-"""The web layer's own pieces: GeoJSON and CSV writing, evidence highlights, SQL stats, locking."""
+"""The web layer's own pieces: GeoJSON and CSV writing, evidence highlights, stats, locking."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pytest
 
 from frontwatch import export
 from frontwatch.store import EventFilter, open_store
-from frontwatch.web import aggregates, downloads, geojson, reads
+from frontwatch.store.stats import week_of
+from frontwatch.web import downloads, geojson, reads
 from frontwatch.web.locked import LockedStore
 from test_web_db import hand_coded_db
 
@@ -130,28 +131,56 @@ FILTERS = [
 ]
 
 
+def counted(records: list[dict]) -> dict:
+    """The stats of a list of event records, counted one record at a time."""
+    tables: dict[str, dict[str, list[int]]] = {"by_week": {}, "by_admin1": {}, "by_type": {}}
+    for r in records:
+        keys = (week_of(r["event_date"]), r["admin1"] or "unknown", r["event_type"] or "unknown")
+        for table, key in zip(tables.values(), keys, strict=True):
+            entry = table.setdefault(key, [0, 0])
+            entry[0] += 1
+            entry[1] += r["fatalities"] or 0
+    names = {"by_week": "week", "by_admin1": "admin1", "by_type": "event_type"}
+    return {
+        "total": {
+            "events": len(records),
+            "fatalities": sum(r["fatalities"] or 0 for r in records),
+        },
+        **{
+            table: [
+                {names[table]: k, "events": n, "fatalities": f}
+                for k, (n, f) in sorted(rows.items())
+            ]
+            for table, rows in tables.items()
+        },
+    }
+
+
 @pytest.mark.parametrize("event_filter", FILTERS, ids=[str(i) for i in range(len(FILTERS))])
-def test_sql_stats_equal_the_stores_own(store, event_filter: EventFilter) -> None:
-    assert aggregates.supports_sql(store)
-    assert aggregates.stats(store, event_filter) == store.stats(event_filter)
+def test_grouped_stats_equal_a_count_of_the_listed_events(store, event_filter: EventFilter) -> None:
+    assert store.stats(event_filter) == counted(store.events(event_filter))
 
 
 @pytest.mark.postgres
-def test_sql_stats_equal_the_stores_own_on_postgres(pg_url: str) -> None:
+def test_grouped_stats_are_the_same_on_postgres(store, pg_url: str) -> None:
     postgres = open_store(hand_coded_db(pg_url))
     try:
         for event_filter in FILTERS:
-            assert aggregates.stats(postgres, event_filter) == postgres.stats(event_filter)
+            expected = counted(postgres.events(event_filter))
+            assert postgres.stats(event_filter) == expected == store.stats(event_filter)
     finally:
         postgres.close()
 
 
-def test_stats_fall_back_to_the_store_when_it_is_not_sql() -> None:
-    class Plain:
-        def stats(self, event_filter):
-            return {"total": {"events": 0, "fatalities": 0}, "from": "store"}
+def test_the_stats_endpoint_is_the_stores_stats(store, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
 
-    assert aggregates.stats(Plain(), EventFilter())["from"] == "store"
+    from frontwatch.web import create_app
+
+    with TestClient(create_app(store)) as client:
+        body = client.get("/api/stats", params={"admin1": "idlib"}).json()
+    assert body == store.stats(EventFilter(admin1="idlib"))
+    assert body["total"]["events"] > 0
 
 
 @pytest.mark.parametrize(
@@ -164,7 +193,7 @@ def test_stats_fall_back_to_the_store_when_it_is_not_sql() -> None:
     ],
 )
 def test_weeks_start_on_monday(day, week: str) -> None:
-    assert aggregates.week_of(day) == week
+    assert week_of(day) == week
 
 
 def test_the_locked_store_lets_one_thread_in_at_a_time(tmp_path: Path) -> None:

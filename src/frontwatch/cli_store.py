@@ -145,6 +145,13 @@ def _add_serve(commands) -> None:
     cmd.add_argument("--port", type=int, default=8000)
     cmd.add_argument("--token", help="token for POST /api/articles (or env FRONTWATCH_TOKEN)")
     cmd.add_argument("--tiles", help="a tile URL template for users who are online")
+    cmd.add_argument(
+        "--cors",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="allow browser requests from this origin (repeatable); CORS is off without it",
+    )
 
     def handler(args) -> int:
         import os
@@ -153,7 +160,9 @@ def _add_serve(commands) -> None:
 
         token = args.token or os.environ.get("FRONTWATCH_TOKEN")
         print(f"serving {args.db} on http://{args.host}:{args.port}/", file=sys.stderr)
-        serve(args.db, args.host, args.port, token=token, tiles_url=args.tiles)
+        serve(
+            args.db, args.host, args.port, token=token, tiles_url=args.tiles, cors_origins=args.cors
+        )
         return 0
 
     cmd.set_defaults(handler=handler)

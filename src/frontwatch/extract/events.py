@@ -49,7 +49,9 @@ def extract_events(article: Article, resources: Resources, version: str = "") ->
         dates=find_dates(text, published),
     )
     mentions = _all_mentions(ctx, resources.lexicon)
-    groups = group_mentions(mentions, published, _focus_province(places, resources), country)
+    lead_day = _lead_day(ctx.dates, published)
+    province = _focus_province(places, resources)
+    groups = group_mentions(mentions, published, province, country, lead_day)
     events = [build_event(g, article, ctx, country, resources, version) for g in groups]
     log.debug("article %s: %d mentions, %d events", article.id, len(mentions), len(events))
     return [e for e in events if e is not None]
@@ -92,6 +94,21 @@ def _names_a_government(text: str, span) -> bool:
     before = text[max(0, span.start - 6) : span.start]
     after = text[span.end : span.end + 24]
     return bool(_BEFORE_GOVERNMENT.search(before) or _AFTER_GOVERNMENT.match(after))
+
+
+_LEAD_CHARS = 400  # the headline and first sentence of a report
+
+
+def _lead_day(dates: list, published):
+    """The day the report's lead gives ("... killed on Saturday, a monitor said"):
+    the default for its events that name no day of their own, else publication day."""
+    for mention in dates:
+        if mention.start > _LEAD_CHARS:
+            break
+        if mention.kind != "dateline" and mention.precision == 1:
+            if published is None or 0 <= (published - mention.date).days <= 7:
+                return mention.date
+    return published
 
 
 def _focus_country(places: list, default: str | None) -> str | None:

@@ -50,7 +50,11 @@ class Group:
 
 
 def group_mentions(
-    mentions: list[Mention], published: date | None, province, country: str | None
+    mentions: list[Mention],
+    published: date | None,
+    province,
+    country: str | None,
+    lead_day: date | None = None,
 ) -> list[Group]:
     groups: list[Group] = []
     last_place = None
@@ -63,7 +67,7 @@ def group_mentions(
         last_place = place or last_place
         group = _find_group(groups, mention, place, own_date)
         if group is None:
-            group = Group(default_day=published)
+            group = Group(default_day=lead_day or published)
             groups.append(group)
         _add(group, mention, place, own_place, own_date, country)
     for group in groups:

@@ -294,7 +294,7 @@ class SqlStore:
 
     def _delete_events(self, event_ids: set[str]) -> None:
         ids = sorted(event_ids)
-        for table in (search.TABLE, EVENT_MENTIONS.name, EVENT_SOURCES.name):
+        for table in (search.TABLE, "event_actors", EVENT_MENTIONS.name, EVENT_SOURCES.name):
             self._delete_in(table, "event_id", ids)
         self._delete_in(EVENTS.name, "id", ids)
 
@@ -310,14 +310,17 @@ class SqlStore:
     def _index_search(self, event_ids: Sequence[str]) -> None:
         """Write the search rows of just-written events (their mentions' evidence included)."""
         for chunk in _chunks(list(event_ids)):
-            self._execute(search.fill_sql(self.dialect, len(chunk)), chunk)
+            for sql, copies in search.fill_statements(self.dialect, len(chunk)):
+                self._execute(sql, list(chunk) * copies)
 
     def reindex_search(self) -> int:
         """Rebuild every event's search row (after a bulk load that bypassed ``save_article``)."""
         with self._transaction():
             self._lock()
-            self._execute(f"DELETE FROM {search.TABLE}")
-            self._execute(search.fill_sql(self.dialect))
+            for table in (search.TABLE, *search.ACTOR_TABLES):
+                self._execute(f"DELETE FROM {table}")
+            for sql, _ in search.fill_statements(self.dialect):
+                self._execute(sql)
         return int(self._scalar(f"SELECT COUNT(*) FROM {search.TABLE}"))
 
     def record_failure(self, input: str, error: str) -> None:  # noqa: A002 - the protocol's name
@@ -343,7 +346,7 @@ class SqlStore:
     def stats(self, filters: EventFilter | None = None) -> dict:
         """Totals and per-week / province / type counts, grouped by the database."""
         where, params = where_clause(filters or EventFilter(), self.dialect)
-        groups = group_queries(where)
+        groups = group_queries(where, steer=self.dialect == "sqlite")
         return summarise(
             {name: self._execute(sql, params).fetchall() for name, sql in groups.items()}
         )
@@ -398,7 +401,7 @@ class SqlStore:
     def snapshot(self) -> dict[str, list[tuple]]:
         """Every row of every table, sorted, without timestamps: equal data, equal snapshot.
 
-        The search table is in too, without its row numbers and index-only columns.
+        The search tables are in too, without row numbers, index-only columns or name ids.
         """
         out = {}
         for table in (*TABLES, TABLE_BY_NAME["schema_version"]):
@@ -407,8 +410,8 @@ class SqlStore:
             ]
             rows = self._rows(f"SELECT {', '.join(columns)} FROM {table.name}")
             out[table.name] = sorted(tuple(_plain(r[c]) for c in columns) for r in rows)
-        rows = self._execute(f"SELECT {', '.join(search.COLUMNS)} FROM {search.TABLE}").fetchall()
-        out[search.TABLE] = sorted(tuple(r) for r in rows)
+        for name, sql in search.SNAPSHOTS.items():
+            out[name] = sorted(tuple(r) for r in self._execute(sql).fetchall())
         return out
 
 

@@ -223,17 +223,31 @@ FILTER_INDEXES = (
     ("events", "lower_admin1", "LOWER(admin1)"),
     ("events", "lower_event_type", "LOWER(event_type)"),
     ("events", "lower_sub_event_type", "LOWER(sub_event_type)"),
-    ("events", "fatalities", "fatalities"),
+    # the sort orders of query.SORTS, whole (the id tie-break included): a page is an
+    # index walk, not a sort of every match
+    ("events", "fatalities_id", "fatalities, id"),
+    ("events", "date_asc", "(event_date IS NULL), event_date, id"),
+    ("events", "date_desc", "(event_date IS NULL), event_date DESC, id"),
+    # Store.stats groups by day, province and type: each grouping reads one index alone
+    ("events", "date_fatalities", "event_date, fatalities"),
+    ("events", "admin1_fatalities", "admin1, fatalities"),
+    ("events", "type_fatalities", "event_type, fatalities"),
 )
+SUPERSEDED_INDEXES = ("ix_events_event_date", "ix_events_event_type")  # now prefixes of the above
 
 
 def search_and_filter_indexes(dialect: str) -> list[str]:
-    """Version 2: indexes for every filter, and the text search table filled from the events."""
+    """Version 2: indexes for the filters and sorts, and the search tables, filled."""
     indexes = [
         f"CREATE INDEX IF NOT EXISTS ix_{table}_{name} ON {table} ({expression})"
         for table, name, expression in FILTER_INDEXES
     ]
-    return [*indexes, *search.schema(dialect), search.fill_sql(dialect)]
+    dropped = [f"DROP INDEX IF EXISTS {name}" for name in SUPERSEDED_INDEXES]
+    fill = [sql for sql, _ in search.fill_statements(dialect)]
+    # statistics for the planner, of these tables only: a bare ANALYZE on PostgreSQL would
+    # lock every table of the database, other schemas' included
+    analyze = [f"ANALYZE {table}" for table in ("events", search.TABLE, *search.ACTOR_TABLES)]
+    return [*indexes, *dropped, *search.schema(dialect), *fill, *analyze]
 
 
 MIGRATIONS: tuple[Migration, ...] = (

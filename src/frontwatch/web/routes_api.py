@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
-from frontwatch.web import aggregates, downloads, geojson, reads
+from frontwatch.web import downloads, geojson, reads
 from frontwatch.web.params import EventQuery, Page, SortKey, event_query, page_params
 
 router = APIRouter(prefix="/api", tags=["events"])
@@ -96,7 +96,7 @@ def article(store: Store, article_id: Id) -> dict:
 
 @router.get("/stats", summary="Totals, and events and fatalities per week, province and event type")
 def stats(store: Store, query: Filters) -> dict:
-    return store.call(aggregates.stats, reads.store_filter(query))
+    return store.stats(reads.store_filter(query))
 
 
 @router.get("/failures", summary="Inputs that could not be read or extracted", tags=["articles"])
