@@ -25,8 +25,10 @@ from email.utils import format_datetime
 from html import escape
 from pathlib import Path
 
+from frontwatch.text.dates import find_dateline
+
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CSV = Path("/work/shared/data/fakes-dev/fakes_dev.csv")
+DEFAULT_CSV = ROOT.parent / "shared" / "data" / "fakes-dev" / "fakes_dev.csv"
 
 # unit_id, file slug; comments give governorate / cause / outlet as reported.
 CHOSEN: tuple[tuple[int, str], ...] = (
@@ -89,6 +91,12 @@ def parse_csv_date(text: str) -> date:
     return date(2000 + year, month, day)
 
 
+def publication_date(record: dict) -> date:
+    """The dateline inside the text is the real publication date; the dataset's `date`
+    column is the crowd's reading of the event date (days or a year off in a few rows)."""
+    return find_dateline(record["article_content"]) or parse_csv_date(record["date"])
+
+
 def load_rows(csv_path: Path) -> list[Row]:
     with csv_path.open(encoding="utf-8", newline="") as handle:
         by_id = {int(rec["unit_id"]): rec for rec in csv.DictReader(handle)}
@@ -99,7 +107,7 @@ def load_rows(csv_path: Path) -> list[Row]:
             title=by_id[unit_id]["article_title"].strip(),
             content=by_id[unit_id]["article_content"].strip(),
             outlet=OUTLETS[by_id[unit_id]["source"]],
-            published=parse_csv_date(by_id[unit_id]["date"]),
+            published=publication_date(by_id[unit_id]),
         )
         for unit_id, slug in CHOSEN
     ]
@@ -338,8 +346,8 @@ Fourteen rows of the dataset (`unit_id`), one per outlet:
   footer). The template is ours, not the outlet's page; the outlet name appears
   as the site name so that the examples show where each report came from.
 - The publication date in the pages, the feed and the JSONL records is the
-  dataset's `date` column (the date of the reported events), at 09:00 UTC. In a
-  few rows it differs from the dateline inside the text; we kept the dataset's.
+  dateline inside the article's text, at 09:00 UTC (the dataset's `date` column,
+  the crowd's reading of the event date, only where the text has no dateline).
 - `feed/feed.xml`: an RSS 2.0 feed with the same fourteen articles, the full
   text in `content:encoded`; item links are relative file names, so a reader
   uses the feed's own text.

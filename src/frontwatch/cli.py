@@ -121,7 +121,8 @@ def format_table(records: list[dict]) -> str:
 
 def _table_row(record: dict) -> tuple[str, ...]:
     place = ", ".join(p for p in (record.get("location"), record.get("admin1")) if p)
-    actors = " vs ".join(a for a in (record.get("actor1"), record.get("actor2")) if a)
+    one, two = record.get("actor1"), record.get("actor2")
+    actors = f"{one or 'unnamed'} vs {two}" if two else (one or "")
     return (
         str(record.get("event_date") or "?"),
         place,

@@ -59,7 +59,7 @@ def run_inputs(
     """Read every input and extract its events; a failed input is yielded, not raised."""
     for item in read_inputs(inputs, settings, client=client, stdin=stdin, published=published):
         if isinstance(item, Failure):
-            log.warning("%s: %s", item.input, item.error)
+            log.info("%s: %s", item.input, item.error)  # the caller reports it
             yield item
             continue
         try:

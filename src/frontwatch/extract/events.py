@@ -105,9 +105,9 @@ def _lead_day(dates: list, published):
     for mention in dates:
         if mention.start > _LEAD_CHARS:
             break
-        if mention.kind != "dateline" and mention.precision == 1:
-            if published is None or 0 <= (published - mention.date).days <= 7:
-                return mention.date
+        recent = published is None or 0 <= (published - mention.date).days <= 7
+        if mention.kind != "dateline" and mention.precision == 1 and recent:
+            return mention.date
     return published
 
 
