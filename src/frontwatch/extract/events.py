@@ -49,7 +49,7 @@ def extract_events(article: Article, resources: Resources, version: str = "") ->
         dates=find_dates(text, published),
     )
     mentions = _all_mentions(ctx, resources.lexicon)
-    lead_day = _lead_day(ctx.dates, published)
+    lead_day = _lead_day(mentions, ctx.dates, published)
     province = _focus_province(places, resources)
     groups = group_mentions(mentions, published, province, country, lead_day)
     events = [build_event(g, article, ctx, country, resources, version) for g in groups]
@@ -96,17 +96,14 @@ def _names_a_government(text: str, span) -> bool:
     return bool(_BEFORE_GOVERNMENT.search(before) or _AFTER_GOVERNMENT.match(after))
 
 
-_LEAD_CHARS = 400  # the headline and first sentence of a report
-
-
-def _lead_day(dates: list, published):
-    """The day the report's lead gives ("... killed on Saturday, a monitor said"):
-    the default for its events that name no day of their own, else publication day."""
+def _lead_day(mentions: list, dates: list, published):
+    """The day the report's lead sentence gives ("... killed on Saturday, a monitor
+    said"): the default for its events that name no day of their own."""
+    lead = next((m.sentence for m in mentions if not m.background and not m.cumulative), None)
     for mention in dates:
-        if mention.start > _LEAD_CHARS:
-            break
+        inside = lead is not None and lead.start <= mention.start < lead.end
         recent = published is None or 0 <= (published - mention.date).days <= 7
-        if mention.kind != "dateline" and mention.precision == 1 and recent:
+        if inside and mention.kind != "dateline" and mention.precision == 1 and recent:
             return mention.date
     return published
 
