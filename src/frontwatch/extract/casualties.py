@@ -60,6 +60,27 @@ class Figure:
     joined: bool = False  # joined to the previous figure by "and": the two add up
 
 
+# "killing a child", "shot dead a shepherd": the article before one person is a count of one
+_ONE_PERSON = re.compile(
+    r"\b(?:an?|one)\s+(?=(?:[\w'-]+\s+){0,2}?(?:child|boy|girl|woman|man|baby|infant|civilian|"
+    r"soldier|fighter|militant|commander|officer|policeman|member|shepherd|farmer|teacher|"
+    r"doctor|nurse|medic|journalist|student|worker|resident|villager|pharmacist|activist|"
+    r"guard|pilot|driver|teenager|youth|militiaman|rebel|jihadist|volunteer)\b)",
+    re.IGNORECASE,
+)
+
+
+def single_persons(text: str, known: list[Quantity]) -> list[Quantity]:
+    """Quantities of one for 'a child', 'an officer', besides the numbers already found."""
+    taken = {q.start for q in known}
+    singles = [
+        Quantity(m.start(), m.end() - 1, m.group(0).strip(), 1, None, False, False)
+        for m in _ONE_PERSON.finditer(text)
+        if m.start() not in taken
+    ]
+    return sorted([*known, *singles], key=lambda q: q.start)
+
+
 def find_figures(text: str, quantities: list[Quantity], lexicon: Lexicon, end: int) -> list[Figure]:
     """Figures among ``quantities`` (sorted, all inside one clause ending at ``end``)."""
     kinds = [_own_kind(text, q, quantities, i, lexicon, end) for i, q in enumerate(quantities)]

@@ -1,8 +1,10 @@
 """Who said it: the claimant behind a sentence ("according to X", "X said").
 
 Claimants are matched from the named sources in ``lexicon.json`` (each marked as a
-party to the conflict or not) and only count when a reporting verb stands in the same
-sentence, so a monitor merely mentioned is not taken for a source.
+party to the conflict or not). A source only counts when it is the one speaking: a
+reporting verb follows it closely ("the Observatory said", "SANA reported") or
+"according to" / "told" / "cited" comes right before it. An army that is merely the
+subject of the news ("Syrian army units killed...") is not a claimant.
 """
 
 from __future__ import annotations
@@ -10,9 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from frontwatch.extract.lexicon import Lexicon
+from frontwatch.extract.lexicon import ClaimantPattern, Lexicon
 
-_ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
+_SPEAKS_BEFORE = re.compile(
+    r"(?:according to|told|cited|quoting|quoted|citing|reported by|said by|to)\s+$", re.IGNORECASE
+)
+_SPEAKS_AFTER = re.compile(
+    r"^[\s,'’\w-]{0,40}?\b(?:said|says|say|stated|states|reported|reports|announced|announces|"
+    r"added|adds|told|confirmed|confirms|claimed|claims|revealed|reveals|pointed out|noted|"
+    r"indicated|documented|warned|declared|tweeted|posted)\b",
+    re.IGNORECASE,
+)
+_GAP = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,33 +36,30 @@ class Claimant:
 
 def find_claimant(text: str, start: int, end: int, lexicon: Lexicon) -> Claimant | None:
     """The source a sentence ``text[start:end]`` attributes its content to, if any."""
-    sentence = text[start:end]
-    if not lexicon.report_verb.search(sentence):
+    if not lexicon.report_verb.search(text, start, end):
         return None
-    best: Claimant | None = None
-    for claimant in _specific_first(lexicon):
-        match = claimant.pattern.search(sentence)
-        if best is not None and claimant.party is None:
-            break  # a named source was found: generic "media reports" adds nothing
-        if match and _better(match, sentence, best, start):
-            party = claimant.party
-            if party is None:
-                party = bool(lexicon.party_word.search(match.group(0)))
-            best = Claimant(claimant.name, start + match.start(), start + match.end(), party)
-    return best
+    speaking = [c for c in _candidates(text, start, end, lexicon) if _speaks(text, c)]
+    named = [c for c in speaking if not c[0].generic] or speaking
+    if not named:
+        return None
+    pattern, match = min(named, key=lambda c: c[1].start())
+    return Claimant(pattern.name, match.start(), match.end(), _is_party(pattern, match, lexicon))
 
 
-def _specific_first(lexicon: Lexicon):
-    return sorted(lexicon.claimants, key=lambda c: c.party is None)
+def _candidates(text: str, start: int, end: int, lexicon: Lexicon):
+    for pattern in lexicon.claimants:
+        for match in pattern.pattern.finditer(text, start, end):
+            yield pattern, match
 
 
-def _better(match: re.Match, sentence: str, best: Claimant | None, offset: int) -> bool:
-    """Prefer the claimant right after 'according to', then the earliest in the sentence."""
-    if best is None:
-        return True
-    according = _ACCORDING_TO.search(sentence)
-    if according and 0 <= match.start() - according.end() <= 2:
-        return True
-    if according and 0 <= best.start - offset - according.end() <= 2:
-        return False
-    return match.start() < best.start - offset
+def _speaks(text: str, candidate) -> bool:
+    _, match = candidate
+    before = text[max(0, match.start() - _GAP) : match.start()]
+    after = text[match.end() : match.end() + _GAP + 20]
+    return bool(_SPEAKS_BEFORE.search(before) or _SPEAKS_AFTER.match(after))
+
+
+def _is_party(pattern: ClaimantPattern, match: re.Match, lexicon: Lexicon) -> bool:
+    if pattern.party is not None:
+        return pattern.party
+    return bool(lexicon.party_word.search(match.group(0)))

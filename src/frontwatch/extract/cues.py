@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from frontwatch.extract.lexicon import Lexicon
+from frontwatch.taxonomy import EVENT_TYPE_OF
 
 # Checked in this order; the first family with a cue decides. Strategic developments
 # that only announce or prepare violence come first but yield to reported casualties.
@@ -43,6 +44,7 @@ _DECISION_ORDER = (
     "Other",
 )
 _WEAK_CLASH = 1
+_NONVIOLENT_ACTS = ("Arrests", "Disrupted weapons use")
 _CLASH_OR_REMOTE = {
     "Armed clash",
     "Air/drone strike",
@@ -82,6 +84,13 @@ def decide(hits: list[CueHit], has_deaths: bool, death_at: int | None = None) ->
     announcing = next((h for h in hits if h.sub_event_type in _ANNOUNCING), None)
     if announcing and not has_deaths and _announces_first(hits, announcing):
         return announcing
+    if not has_deaths:
+        # "arrested ... in a raid", "intercepted a drone", "defused a bomb": the verb
+        # says what happened; the weapon noun is only its object
+        acted = next((h for h in hits if h.sub_event_type in _NONVIOLENT_ACTS), None)
+        protest = any(EVENT_TYPE_OF[h.sub_event_type] in ("Protests", "Riots") for h in hits)
+        if acted is not None and not protest:  # detaining protesters is an intervention
+            return acted
     by_type: dict[str, CueHit] = {}
     for hit in hits:
         known = by_type.get(hit.sub_event_type)

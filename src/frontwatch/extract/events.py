@@ -12,6 +12,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from frontwatch.extract.casualties import single_persons
 from frontwatch.extract.grouping import group_mentions
 from frontwatch.extract.lexicon import Lexicon
 from frontwatch.extract.mentions import SentenceContext, sentence_mentions
@@ -43,7 +44,7 @@ def extract_events(article: Article, resources: Resources, version: str = "") ->
     country = _focus_country(places, resources.default_country)
     ctx = SentenceContext(
         text=text,
-        quantities=find_quantities(text),
+        quantities=single_persons(text, find_quantities(text)),
         actors=resources.actors.find(text, on=published, country=country),
         places=places,
         dates=find_dates(text, published),

@@ -30,6 +30,11 @@ class ClaimantPattern:
     pattern: re.Pattern
     party: bool | None
 
+    @property
+    def generic(self) -> bool:
+        """'local sources', 'media reports': a kind of source, not a named one."""
+        return self.party is None
+
 
 @dataclass(frozen=True)
 class Lexicon:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from frontwatch.extract.casualties import INJURED, KILLED, aggregate
 from frontwatch.extract.grouping import Group
 from frontwatch.model import Actor, Article, Claim, Event, Evidence, Place, Span
 from frontwatch.taxonomy import EVENT_TYPE_OF, RANK, disorder_type
+from frontwatch.text.numbers import parse_number
 
 _STATE_SIDE = (1, 8)  # state forces and foreign armies fight on the state side by default
 _NOTE_LIMIT = 300
@@ -25,6 +27,7 @@ def build_event(
     actor1, assoc1, actor2, assoc2 = _actors(group, sub_type, country)
     sub_type = _adjust_for_actors(sub_type, actor1)
     figure_clauses = _figures_by_sentence(group)
+    bombers = _bombers_killed(group, sub_type)
     return Event(
         article_id=article.id,
         event_type=EVENT_TYPE_OF[sub_type],
@@ -40,7 +43,7 @@ def build_event(
         place=place,
         location=location,
         geo_precision=precision,
-        fatalities=aggregate(figure_clauses, KILLED),
+        fatalities=aggregate(figure_clauses, KILLED) + bombers,
         injuries=aggregate(figure_clauses, INJURED),
         claims=_claims(group),
         evidence=_evidence(group, place_span, ctx.text),
@@ -48,6 +51,7 @@ def build_event(
         source=article.source or "",
         confidence=_confidence(group, actor1, precision),
         extractor_version=version,
+        extra={"bombers_counted": bombers} if bombers else {},
     )
 
 
@@ -150,6 +154,30 @@ def _figures_by_sentence(group: Group) -> list[tuple[str | None, list]]:
         joined = bool(figures)
         figures.extend(replace(f, joined=f.joined or joined) for f in m.figures)
     return list(by_sentence.values())
+
+
+_BOMBERS = re.compile(
+    r"\b(?:(\w+) )?suicide (?:bombers|attackers)\b|\bsuicide (?:bomber|attacker)\b|"
+    r"blew (?:himself|herself|themselves) up",
+    re.IGNORECASE,
+)
+_BOMBER_COUNTED = re.compile(
+    r"including (?:the )?(?:suicide )?(?:bombers?|attackers?)", re.IGNORECASE
+)
+
+
+def _bombers_killed(group: Group, sub_type: str) -> int:
+    """Spec section 3: in a suicide bombing the bomber counts among the dead. Reports
+    give the victims' toll; the bombers are added unless the toll already has them."""
+    if sub_type != "Suicide bomb" or not any(m.figures for m in group.mentions):
+        return 0
+    sentences = " ".join(m.sentence.text for m in group.mentions)
+    if _BOMBER_COUNTED.search(sentences):
+        return 0
+    match = _BOMBERS.search(sentences)
+    if match is None:
+        return 1
+    return parse_number(match.group(1) or "") or 1
 
 
 def _claimant_name(mention) -> str | None:
