@@ -19,9 +19,9 @@ _ANNOUNCING = ("Other", "Change to group/activity")
 _DECISION_ORDER = (
     "Chemical weapon",
     "Sexual violence",
+    "Non-violent transfer of territory",  # "took over X without a fight": no battle
     "Government regains territory",
     "Non-state actor overtakes territory",
-    "Non-violent transfer of territory",
     "Excessive force against protesters",
     "Violent demonstration",
     "Protest with intervention",
@@ -45,6 +45,7 @@ _DECISION_ORDER = (
 )
 _WEAK_CLASH = 1
 _NONVIOLENT_ACTS = ("Arrests", "Disrupted weapons use")
+_CALM_PROTESTS = ("Peaceful protest", "Protest with intervention")
 _CLASH_OR_REMOTE = {
     "Armed clash",
     "Air/drone strike",
@@ -74,13 +75,18 @@ def find_cues(text: str, start: int, end: int, lexicon: Lexicon) -> list[CueHit]
     return sorted(hits, key=lambda h: h.start)
 
 
-def decide(hits: list[CueHit], has_deaths: bool, death_at: int | None = None) -> CueHit | None:
+def decide(
+    hits: list[CueHit], has_deaths: bool, death_at: int | None = None, has_harm: bool = False
+) -> CueHit | None:
     """The hit whose sub-type the clause is coded as, or None when nothing happened.
 
     ``death_at`` is where the clause's toll is written: "killed by air strikes as they
     fled a battle" dies of the air strikes, so the weapon nearest the toll decides
     between a fight and a remote weapon named in the same clause.
     """
+    found_grave = next((h for h in hits if h.sub_event_type == "Other" and h.weight >= 4), None)
+    if found_grave is not None:  # a mass grave found is news of its own, not a killing
+        return found_grave
     announcing = next((h for h in hits if h.sub_event_type in _ANNOUNCING), None)
     if announcing and not has_deaths and _announces_first(hits, announcing):
         return announcing
@@ -99,8 +105,15 @@ def decide(hits: list[CueHit], has_deaths: bool, death_at: int | None = None) ->
     for sub_type in _DECISION_ORDER:
         hit = by_type.get(sub_type)
         if hit and _counts(hit, by_type, has_deaths):
-            return _nearest_weapon(hits, death_at) if sub_type == "Armed clash" else hit
+            if sub_type == "Armed clash":
+                return _nearest_weapon(hits, death_at)
+            return _harmed_protest(hit) if has_harm and sub_type in _CALM_PROTESTS else hit
     return None
+
+
+def _harmed_protest(hit: CueHit) -> CueHit:
+    """Protesters killed or seriously hurt: Excessive force, whatever else was done."""
+    return CueHit("Excessive force against protesters", hit.weight, hit.start, hit.end)
 
 
 def _nearest_weapon(hits: list[CueHit], death_at: int | None) -> CueHit:

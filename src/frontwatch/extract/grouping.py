@@ -59,7 +59,7 @@ def group_mentions(
     groups: list[Group] = []
     last_place = None
     for mention in mentions:
-        if mention.cumulative or _is_undated_background(mention, published):
+        if (mention.cumulative and mention.figures) or _is_undated_background(mention, published):
             continue
         own_place = best_place(_clause_or_sentence(mention.places, mention), country)
         own_date = _first(_clause_or_sentence(mention.dates, mention))

@@ -49,6 +49,8 @@ _LEAVES_NOUN_PHRASE = re.compile(
 )
 _CIVILIAN_VICTIMS = re.compile(
     r"\b(?:civilians?|residents?|children|women|families|family|villagers|worshippers|"
+    r"pharmacists?|activists?|teachers?|doctors?|nurses?|journalists?|farmers?|shepherds?|"
+    r"council members?|aid workers?|volunteers?|engineers?|lawyers?|students?|pupils?|"
     r"passengers|students|market|school|hospital|residential|homes?|houses?|neighbou?rhoods?|"
     r"displaced|refugees|evacuees|camp|convoy|bakery|mosque|church)\b",
     re.IGNORECASE,
@@ -114,7 +116,7 @@ def sentence_mentions(ctx: SentenceContext, sentence: Span, paragraph: int, lexi
         has_deaths = any(f.kind == KILLED for f in clause_figures)
         hits = find_cues(text, start, end, lexicon)
         death_at = next((f.span.start for f in clause_figures if f.kind == KILLED), None)
-        cue = decide(hits, has_deaths, death_at)
+        cue = decide(hits, has_deaths, death_at, has_harm=bool(clause_figures))
         if cue is None and not clause_figures:
             continue
         bounds = (start, end, action_start(hits, clause_figures, start))

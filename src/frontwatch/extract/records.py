@@ -26,6 +26,8 @@ def build_event(
     sub_type = _sub_type(group, resources, ctx.text)
     actor1, assoc1, actor2, assoc2 = _actors(group, sub_type, country)
     sub_type = _adjust_for_actors(sub_type, actor1)
+    if sub_type == "Attack" and _armed_victims_only(group, actor2):
+        sub_type = "Armed clash"  # soldiers ambushed by gunmen fight back: a battle
     figure_clauses = _figures_by_sentence(group)
     bombers = _bombers_killed(group, sub_type)
     return Event(
@@ -117,6 +119,11 @@ def _state_lost_more(group: Group, state: list[Actor]) -> bool:
         if any(f.kind == KILLED for f in m.figures) and m.targets:
             return m.targets[0].actor.name in names
     return False
+
+
+def _armed_victims_only(group: Group, actor2: Actor | None) -> bool:
+    armed = actor2 is not None and actor2.inter in (1, 2, 3, 4, 8)
+    return armed and not _civilians_hit(group)
 
 
 def _civilians_hit(group: Group) -> bool:

@@ -407,7 +407,7 @@ def _partitive_counts(text: str, position: int) -> bool:
         return True
     if word in ("the", "their", "its", "his", "her", "our"):
         return _plural_follows(text, following.end(), 3)
-    return _plural_follows(text, position, 2)
+    return _plural_follows(text, position, 3)  # "dozens of Islamic State fighters"
 
 
 def _big_vague_counts(text: str, stop: int, word: str) -> bool:
