@@ -24,7 +24,9 @@ MAX_EVENT_TOLL = 2000
 _THING = "thing"
 # "executed and crucified nine men", "killed a total of 12"
 _GAP_AFTER_VERB = re.compile(
-    r"[\s,]*(?:(?:and|or) \w+ed\s+)?(?:(?:a total of|the|some|up to|nearly|about)\s+)?", re.I
+    r"[\s,]*(?:(?:and|or) \w+ed\s+)?(?:(?:himself|herself|themselves) and\s+)?"
+    r"(?:(?:a total of|the|some|up to|nearly|about)\s+)?",
+    re.I,
 )
 # scraped page furniture: "Get short URL 0 214", "Views 1430", "Print Tweet 12"
 _PAGE_COUNTER = re.compile(
@@ -35,7 +37,7 @@ _COORDINATION = re.compile(r"^[\s\w()'-]{0,60}?(?:\band\b|\bas well as\b|,)\s*$"
 # among 20 killed" puts the part first, and then the second number is the total.)
 _PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\b", re.I)
 # the words between a number and its verb: its noun phrase, no new clause ("and", ",")
-_WORDS_BEFORE_VERB = re.compile(r"^(?!.*\b(?:and|while|but)\b)[\s\w'’()-]{0,70}?$", re.I)
+_WORDS_BEFORE_VERB = re.compile(r"^(?!.*\b(?:and|while|but)\b)[\s\w'’(),-]{0,70}?$", re.I)
 _FIGHTER_WORDS = re.compile(
     r"\b(?:militants?|terrorists?|gunmen|rebels?|insurgents?|jihadists?|fighters?|extremists?|"
     r"elements?|operatives?|mercenaries|militiamen|combatants?|cadres?)\b",

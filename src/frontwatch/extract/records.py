@@ -25,6 +25,8 @@ def build_event(
     country = place.country or country
     sub_type = _sub_type(group, resources, ctx.text)
     actor1, assoc1, actor2, assoc2 = _actors(group, sub_type, country)
+    if EVENT_TYPE_OF[sub_type] == "Riots":
+        actor1, assoc1, actor2, assoc2 = _rioters_first(actor1, assoc1, actor2, assoc2)
     sub_type = _adjust_for_actors(sub_type, actor1)
     if sub_type == "Attack" and _armed_victims_only(group, actor2):
         sub_type = "Armed clash"  # soldiers ambushed by gunmen fight back: a battle
@@ -119,6 +121,17 @@ def _state_lost_more(group: Group, state: list[Actor]) -> bool:
         if any(f.kind == KILLED for f in m.figures) and m.targets:
             return m.targets[0].actor.name in names
     return False
+
+
+def _rioters_first(actor1, assoc1, actor2, assoc2):
+    """Demonstrators who turn violent are Rioters (inter 5) and act: actor1 (spec 6)."""
+    everyone = [a for a in (actor1, *assoc1, actor2, *assoc2) if a is not None]
+    crowd = [a for a in everyone if a.inter in (5, 6)]
+    if not crowd:
+        return actor1, assoc1, actor2, assoc2
+    rioters = Actor(crowd[0].name.replace("Protesters", "Rioters"), 5, crowd[0].country)
+    others = [a for a in everyone if a not in crowd]
+    return rioters, (), _head(others), tuple(others[1:])
 
 
 def _armed_victims_only(group: Group, actor2: Actor | None) -> bool:
