@@ -32,7 +32,10 @@ _GAP_AFTER_VERB = re.compile(
 _PAGE_COUNTER = re.compile(
     r"\b(?:URL|Views|Tweet|Print|Share|Comments?)\s+(?:\d+\s+)?$", re.I
 )  # a number of vehicles, years, sorties...: never a casualty figure
-_COORDINATION = re.compile(r"^[\s\w()'-]{0,60}?(?:\band\b|\bas well as\b|,)\s*$", re.IGNORECASE)
+_COORDINATION = re.compile(
+    r"^[\s\w()'-]{0,60}?(?:\band\b|\bas well as\b|,)\s*(?:(?:her|his|their|its)\s+)?$",
+    re.IGNORECASE,
+)
 # "20 people including 6 children": the second number is a part of the first. ("6 were
 # among 20 killed" puts the part first, and then the second number is the total.)
 _PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\b", re.I)

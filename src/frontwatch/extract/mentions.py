@@ -27,10 +27,12 @@ _CLAUSE_BREAK = re.compile(
     rf"|,?\s+and\s+(?=(?:the|its|their)\s+(?:[\w'-]+\s+){{0,3}}{_ACTION}\b)",
     re.IGNORECASE,
 )
-# "by X" names who acted, but "held by X", "backed by X" only describe a place or an ally
+# "by X" and "fire from X" name who acted, but "held by X", "backed by X" only describe
+# a place or an ally, and "retook the town from X" names who lost it
 _BY = re.compile(
     r"(?<!controlled )(?<!held )(?<!run )(?<!backed )(?<!led )(?<!supported )(?<!loyal )"
-    r"\b(?:by|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
+    r"(?:\bby|\b(?:fire|shelling|shells|rockets|missiles|attacks?|bombers?|gunmen|fighters|militants|"
+    r"terrorists|drones?) from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 # "terrorists from Jaish al-Fateh fired rockets": the subject of an act of violence,
@@ -39,6 +41,10 @@ _ACTS_NEXT = re.compile(
     r"\W*(?:[\w'-]+\s+){0,4}?(?:fired|launched|targeted|shelled|attacked|struck|carried out|"
     r"bombed|detonated|stormed|pounded|opened fire|executed|kidnapped|abducted|seized|captured|"
     r"shot|blew up|planted|dropped|raided|ambushed|killed)\b",
+    re.IGNORECASE,
+)
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bringing|raising|pushing|taking) the (?:overall |total |cumulative )?(?:death )?toll\b",
     re.IGNORECASE,
 )
 # words that end the victims' noun phrase after a toll: what follows is someone else
@@ -108,7 +114,14 @@ def sentence_mentions(ctx: SentenceContext, sentence: Span, paragraph: int, lexi
     figures = find_figures(text, quantities, lexicon, sentence.end)
     claimant = find_claimant(text, sentence.start, sentence.end, lexicon)
     background = bool(lexicon.background.search(text, sentence.start, sentence.end))
-    cumulative = bool(lexicon.cumulative.search(text, sentence.start, sentence.end))
+    total = lexicon.cumulative.search(text, sentence.start, sentence.end)
+    running = _RUNNING_TOTAL.search(text, sentence.start, sentence.end)
+    if total is not None and running is not None and running.start() < total.start():
+        # "12 killed on Thursday, bringing the toll since the offensive began to 180": the
+        # figures before the running total are the event's own; the total is not
+        figures = [f for f in figures if f.span.start < running.start()]
+        total = None
+    cumulative = total is not None
     flags = (background, cumulative)
     mentions = []
     for start, end in clauses_of(text, sentence.start, sentence.end):

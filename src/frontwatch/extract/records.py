@@ -11,6 +11,7 @@ from frontwatch.model import Actor, Article, Claim, Event, Evidence, Place, Span
 from frontwatch.taxonomy import EVENT_TYPE_OF, RANK, disorder_type
 from frontwatch.text.numbers import parse_number
 
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 _STATE_SIDE = (1, 8)  # state forces and foreign armies fight on the state side by default
 _NOTE_LIMIT = 300
 
@@ -92,7 +93,10 @@ def _adjust_for_actors(sub_type: str, actor1: Actor | None) -> str:
 def _actors(group: Group, sub_type: str, country: str | None):
     perps = _unique(a.actor for m in group.mentions for a in m.perpetrators)
     targets = _unique(a.actor for m in group.mentions for a in m.targets)
-    if EVENT_TYPE_OF[sub_type] == "Battles":
+    if sub_type in _TERRITORY and any(a.inter != 7 for a in perps):
+        side1 = [a for a in perps if a.inter != 7]  # who took the place acts
+        side2 = [a for a in _unique([*perps, *targets]) if a not in side1 and a.inter != 7]
+    elif EVENT_TYPE_OF[sub_type] == "Battles":
         side1, side2 = _battle_sides(group, perps, targets)
     else:
         side1 = [a for a in perps if a.inter != 7]
