@@ -239,9 +239,10 @@ def _write_details(rows: list[dict], path: Path) -> None:
 
 def format_scores(scores: dict, title: str) -> str:
     lines = [title, "-" * len(title)]
+    width = max((len(str(name)) for name in scores), default=0) + 2
     for name, value in scores.items():
         shown = f"{value:.3f}" if isinstance(value, float) else str(value)
-        lines.append(f"{name:<28} {shown}")
+        lines.append(f"{name:<{width}} {shown}")
     return "\n".join(lines)
 
 
