@@ -8,11 +8,14 @@ and writes:
 
   places.tsv.gz      one row a place (towns, villages, admin1, admin2, areas, countries)
   names.tsv.gz       normalised name key -> row numbers (the lookup index)
+  country_keys.tsv.gz the name keys of each Middle East country's places (fuzzy matching)
   countries.tsv      ISO codes, names, aliases, demonyms
   admin_codes.tsv.gz GeoNames admin1/admin2 codes -> names (for user GeoNames dumps)
   admin1.geojson     simplified province shapes of Syria, Iraq, Yemen and neighbours
   english_words.txt  English words that collide with one-word place keys (from
                      /usr/share/dict/american-english: apt-get install wamerican)
+  english_vocabulary.txt.gz  all English words of five letters or more (same source),
+                     folded: unknown words that are English are not fuzzy-matched
 
 Usage: python scripts/build_gazetteer.py [--source DIR] [--out DIR]
                                          [--min-population N] [--far-min-population N]
@@ -30,15 +33,18 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
-from frontwatch.resolve.gazetteer import (
+from frontwatch.resolve.gazetteer_files import (
     PlaceRow,
-    Shape,
-    locate,
-    shapes_from_geojson,
+    country_keys,
+    gzip_writer,
+    ids_by_key,
+    write_country_keys,
     write_index,
     write_rows,
 )
-from frontwatch.resolve.placenames import is_arabic, is_latin, place_key, word_set
+from frontwatch.resolve.geoscan import MIN_FUZZY_LENGTH
+from frontwatch.resolve.placenames import fold, is_arabic, is_latin, place_key, word_set
+from frontwatch.resolve.shapes import Shape, locate, shapes_from_geojson
 
 ROOT = Path(__file__).resolve().parent.parent
 FOCUS = ("SY", "IQ", "YE")
@@ -484,6 +490,24 @@ def write_english_words(rows: list[PlaceRow], words_path: Path, out: Path) -> in
     return len(colliding)
 
 
+def write_english_vocabulary(words_path: Path, out: Path) -> int:
+    """Every SCOWL word of MIN_FUZZY_LENGTH letters or more, folded: an unknown capitalised word
+    that is English ('Euphrates', 'Mondays', 'Besieged') is never taken for a misspelt village."""
+    if not words_path.exists():
+        return 0
+    words = sorted(
+        {
+            fold(w)
+            for w in words_path.read_text("utf-8").split()
+            if w.isalpha() and len(w) >= MIN_FUZZY_LENGTH
+        }
+    )
+    header = "# English words (SCOWL, see LICENSE.scowl.txt), folded: not misspelt place names.\n"
+    with gzip_writer(out / "english_vocabulary.txt.gz") as handle:
+        handle.write(header + "\n".join(words) + "\n")
+    return len(words)
+
+
 def write_countries(countries: dict, out: Path) -> None:
     lines = ["# iso2\tiso3\tnumeric\tname\tgeonameid\taliases\tdemonyms"]
     for entry in countries.values():
@@ -496,7 +520,7 @@ def write_countries(countries: dict, out: Path) -> None:
 def write_admin_codes(admin1: dict, admin2: dict[str, str], out: Path) -> None:
     lines = [f"{code}\t{entry['name']}" for code, entry in admin1.items()]
     lines += [f"{code}\t{name}" for code, name in admin2.items()]
-    with gzip.open(out / "admin_codes.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as handle:
+    with gzip_writer(out / "admin_codes.tsv.gz") as handle:
         handle.write("# GeoNames admin code (CC.A1 or CC.A1.A2)\tname\n" + "\n".join(lines) + "\n")
 
 
@@ -523,15 +547,16 @@ def build(source: Path, out: Path, min_population: tuple[int, int]) -> dict[str,
     rows += admin2_rows(source, admin1, locate) + admin1_rows(admin1, places, countries)
     rows += area_rows(out) + country_rows(countries, places)
     write_rows(rows, out / "places.tsv.gz")
-    write_index(
-        {i: row.name_keys() for i, row in enumerate(rows)},
-        [prior(r) for r in rows],
-        out / "names.tsv.gz",
-    )
+    index = ids_by_key({i: row.name_keys() for i, row in enumerate(rows)}, [prior(r) for r in rows])
+    write_index(index, out / "names.tsv.gz")
+    write_country_keys(country_keys(index, [r.country for r in rows]), out / "country_keys.tsv.gz")
     write_countries(countries, out)
     write_admin_codes(admin1, load_admin2_codes(source), out)
-    english = write_english_words(rows, Path("/usr/share/dict/american-english"), out)
-    return {"places": len(rows), "admin1_shapes": len(shapes), "english_words": english}
+    scowl = Path("/usr/share/dict/american-english")
+    english = write_english_words(rows, scowl, out)
+    vocabulary = write_english_vocabulary(scowl, out)
+    return {"places": len(rows), "admin1_shapes": len(shapes), "english_words": english,
+            "english_vocabulary": vocabulary}  # fmt: skip
 
 
 def main() -> None:

@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from frontwatch.resolve.gazetteer import Shape, inside_shape, locate
 from frontwatch.resolve.placenames import place_key, spelling, tokenize
 from frontwatch.resolve.places import Gazetteer
+from frontwatch.resolve.shapes import Shape, inside_shape, locate
 
 
 @pytest.fixture(scope="module")

@@ -192,6 +192,20 @@ PHRASES = [
     ('Airstrikes in Saada province.', 'Saada', "Sa'dah", "Sa'dah", 3),
     ('Airstrikes in Taiz province.', 'Taiz', 'Taizz', 'Taizz', 3),
     ('The attack on sites of the army south and southeast Idlib.', 'Idlib', 'Idlib', 'Idlib', 3),
+    # neighbourhoods of Aleppo, Damascus and Homs (areas.tsv); "X in Y" puts X inside Y
+    ('Civilians were injured in al-Hamadaniya in Aleppo.', 'al-Hamadaniya', 'Hamdaniyah', 'Aleppo', 1),
+    ('Terrorist groups positioned in Bustan al-Qasser fired mortars.', 'Bustan al-Qasser', 'Bustan al-Qasr', 'Aleppo', 1),
+    ('Mortars hit the Umayyad Square in Damascus.', 'Umayyad Square', 'Umayyad Square', 'Damascus', 2),
+    ('Shelling hit the Alwaer district in Homs.', 'Alwaer', 'Waer', 'Homs', 1),
+    ('Shells fell on al-Sabaa Bahrat and Bab Touma in Damascus.', 'al-Sabaa Bahrat', 'Sabaa Bahrat', 'Damascus', 1),
+    # a name spelled exactly as a big town or a country is that town or country
+    ('Syrian troops shelled Aleppo and Homs and Hama.', 'Hama', 'Hamah', 'Hama', 1),
+    ('Fighting on the border with Turkey in northern Aleppo province.', 'Turkey', 'Turkey', None, 3),
+    ('Talks were held in Geneva while fighting raged in Aleppo.', 'Geneva', 'Geneve', 'Geneva', 1),
+    ('The army retook the cities of Ramadi and Fallujah in western Anbar.', 'Ramadi', 'Ramadi', 'Al Anbar', 1),
+    # a town of another country with "in"/"town of" before it; a big place before an organisation noun
+    ('Syrian jets struck Aleppo. Rockets fell on the Turkish border town of Kilis.', 'Kilis', 'Kilis', 'Kilis', 1),
+    ('Head of the Hama Media center Abu Yazan al-Noiami said the battle continues.', 'Hama', 'Hamah', 'Hama', 1),
 ]
 # fmt: on
 
@@ -302,6 +316,71 @@ def test_context_country_decides_ambiguous_names(gazetteer):
 )
 def test_not_places(gazetteer, text, word):
     assert not [m for m in gazetteer.find(text) if word in m.span.text]
+
+
+# Words that look like place names but are part of a person's or an organisation's name, a
+# title, a foreign town mentioned in passing, or a piece of an unknown longer name.
+# fmt: off
+NOT_PLACES_IN_CONTEXT = [
+    ("The brigade also recently killed Abu Hassan an al-Nusra leader in the town of Salqin.", "Abu Hassan"),
+    ("Abu Abdelrahman al-Shami was killed in Idlib.", "Abdelrahman"),
+    ("Rami Abdel Rahman, head of the Observatory, said 20 were killed in Douma.", "Rahman"),
+    ("The Sawaiq al-Rahman Brigade announced it joined the fight in Idlib.", "Rahman"),
+    ("Head of the Hama Media center Abu Yazan al-Noiami said the battle continues.", "Noiami"),
+    ("Head of the Hama Media center Abu Yazan al-Noiami said the battle continues.", "Abu"),
+    ("Meanwhile Al-Nasr Army announced that the Hama battle will continue.", "Nasr"),
+    ("Zakaria Malahifji, head of the political office of the group, said the truce failed.", "Zakaria"),
+    ("Abu Hajar al-Hadrami was killed in the strike.", "Abu Hajar"),
+    ("Amer al-Rafdan was killed in the strike.", "Amer"),
+    ("Nadim Houry of Human Rights Watch said the attack on Idlib was illegal.", "Nadim"),
+    ("The president met his Cabinet at the White House.", "White House"),
+    ("ISIL kills over 50 in Central Syria attack.", "Central"),
+    ("Russian Sukhoi Su-34 bombers struck Deir ez-Zor.", "Sukhoi"),
+    ("Russian Sukhoi Su-34 bombers struck Deir ez-Zor.", "Su"),
+    ("A car bomb near the Bab al Salama crossing killed 20.", "Bab"),
+    ("A car bomb near the Bab al Salama crossing killed 20.", "Salama"),
+    ("The UN said it was unlikely that the attack was deliberate.", "UN"),
+    ("Russian Airstrikes Hit MSF Hospital in Idlib.", "Hit"),
+    ("Daraa Two citizens were injured in a mortar attack in Daraa.", "Two"),
+    ("Jund al-Aqsa fighters attacked the village.", "Jund"),
+    ("Ahrar al-Sham fighters attacked Hama.", "Sham"),
+    ("Regime helicopters hit a mosque in Jisr Alhaj district in Aleppo.", "Jisr"),
+    ("Syria fighting: the Baath regime shelled Homs.", "Baath"),
+    ("Four civilians were injured by shells on al-Sinaa in Damascus city.", "Sinaa"),
+    ("Syrian troops shelled Aleppo and Idlib. Kilis is nearby.", "Kilis"),
+    ("Washington and Moscow traded blame as Syrian jets struck Aleppo and Idlib.", "Washington"),
+    ("Washington and Moscow traded blame as Syrian jets struck Aleppo and Idlib.", "Moscow"),
+    ("BEIRUT (Reuters) - Syrian jets struck Aleppo and Idlib on Monday.", "BEIRUT"),
+    ("Fighters of Ahrar al-Sham and Jaish al-Fatah met in Jabal Badro near Aleppo.", "Jabal"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_PLACES_IN_CONTEXT)
+def test_not_a_place_in_context(gazetteer, text, word):
+    assert not [m for m in gazetteer.find(text) if word in m.span.text]
+
+
+def test_a_name_written_twice_is_one_town(gazetteer):
+    alone = "Warplanes later killed dozens in al-Quria."
+    text = "Daesh executed 20 people in the town of al-Quria in Deir ez-Zor province. " + alone
+    assert mention_of(gazetteer, alone, "al-Quria").place.admin1 != "Deir ez-Zor"
+    places = {
+        (m.place.name, m.place.admin1) for m in gazetteer.find(text) if m.span.text == "al-Quria"
+    }
+    assert places == {("Al Qurayya", "Deir ez-Zor")}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Syrian jets struck the town of Mondays in Idlib.", "Mondays"),
+        ("Fighting in the Euphrates valley near Raqqa.", "Euphrates"),
+        ("Shells fell on the town of Saadallah in Aleppo.", "Saadallah"),
+    ],
+)
+def test_english_and_distant_words_are_not_fuzzy_matched(gazetteer, text, word):
+    assert not [m for m in gazetteer.find(text) if m.span.text == word]
 
 
 def test_lowercase_word_needs_a_preposition(gazetteer):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from frontwatch.resolve.gazetteer import read_geonames
+from frontwatch.resolve.geonames import read_geonames
 from frontwatch.resolve.places import Gazetteer
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geonames"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import NamedTuple
 
 
@@ -50,7 +51,8 @@ SUN_ARTICLES = frozenset(
 ARTICLES = ALWAYS_ARTICLES | SUN_ARTICLES
 
 _APOSTROPHES = "'’‘`´ʿʾʼʻ"
-_TOKEN_RE = re.compile(rf"[{_APOSTROPHES}]s\b|([^\W_]+(?:[{_APOSTROPHES}](?!s\b)[^\W_]+)*)")
+_POSSESSIVE_RE = re.compile(rf"[{_APOSTROPHES}]s\b")
+_TOKEN_RE = re.compile(rf"[^\W_]+(?:[{_APOSTROPHES}][^\W_]+)*")
 _APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}]")
 _SPLIT_RE = re.compile(r"[^\w]+|_")
 _FUSED_ARTICLE_RE = re.compile(r"^e([tdrzsn])\1(?=[a-z]{2})")  # Ezzor, Ettah
@@ -66,6 +68,25 @@ _ARABIC_LETTERS = str.maketrans(
 )
 
 
+class Memo:
+    """A bounded cache of one pure string function, owned by whoever made it (a loaded
+    gazetteer): news repeats its words, and the regexes of these functions cost more than a
+    lookup. Cleared when full, so memory stays bounded on any corpus."""
+
+    __slots__ = ("function", "found", "size")
+
+    def __init__(self, function: Callable[[str], str], size: int) -> None:
+        self.function, self.found, self.size = function, {}, size
+
+    def __call__(self, word: str) -> str:
+        found = self.found.get(word)
+        if found is None:
+            if len(self.found) >= self.size:
+                self.found.clear()
+            found = self.found[word] = self.function(word)
+        return found
+
+
 class Token(NamedTuple):
     """One word of a text: its characters and offsets."""
 
@@ -75,8 +96,17 @@ class Token(NamedTuple):
 
 
 def tokenize(text: str) -> list[Token]:
-    """Words with inner apostrophes kept (Ma'arrat), hyphens splitting, possessive 's dropped."""
-    return [Token(m.start(1), m.end(1), m.group(1)) for m in _TOKEN_RE.finditer(text) if m.group(1)]
+    """Words with inner apostrophes kept (Ma'arrat), hyphens splitting, possessive 's dropped.
+    Possessives become blanks of the same length, so offsets stay those of ``text``. The
+    tokens are built by ``map`` over the matches: this runs over every word of every article."""
+    found = list(_TOKEN_RE.finditer(_POSSESSIVE_RE.sub("  ", text)))
+    fields = zip(
+        map(re.Match.start, found),
+        map(re.Match.end, found),
+        map(re.Match.group, found),
+        strict=True,
+    )
+    return list(map(tuple.__new__, [Token] * len(found), fields))
 
 
 def fold(text: str) -> str:
@@ -128,26 +158,52 @@ def name_tokens(name: str) -> list[str]:
     return [w for w in _SPLIT_RE.split(fold(name)) if w]
 
 
+def content_words(name: str) -> list[str]:
+    """Folded words of a name without its articles (unless the name is one)."""
+    words = name_tokens(name)
+    return [w for w in words if w not in ARTICLES] or words
+
+
 def place_key(name: str) -> str:
     """Index key of a gazetteer name: words keyed, articles dropped (unless the name is one)."""
-    words = name_tokens(name)
-    content = [w for w in words if w not in ARTICLES] or words
-    return " ".join(k for k in (token_key(w) for w in content) if k)
+    return " ".join(k for k in (token_key(w) for w in content_words(name)) if k)
 
 
 def spelling(name: str) -> str:
     """A light key that keeps vowels: same spelling up to case, marks, articles, doubled letters
     and a final h ('al-Tah' = 'At Tahh', but 'Abu Jarif' != 'Abu Jurayf')."""
-    words = name_tokens(name)
-    content = [w for w in words if w not in ARTICLES] or words
     return " ".join(
-        _FINAL_H_RE.sub("", _DOUBLE_RE.sub(r"\1", _FUSED_ARTICLE_RE.sub(r"\1", w))) for w in content
+        _FINAL_H_RE.sub("", _DOUBLE_RE.sub(r"\1", _FUSED_ARTICLE_RE.sub(r"\1", w)))
+        for w in content_words(name)
     )
 
 
 def skeleton(key: str) -> str:
     """A key without its folded vowels, for fuzzy comparison of leftovers."""
     return key.replace("a", "")
+
+
+def is_article(text: str, tokens: list[Token], i: int) -> bool:
+    """al-/el- always; as-/at-/an-... only hyphenated or assimilated ('As Suwayda', 'at-Tah')."""
+    word = tokens[i].text.lower()
+    if word in ALWAYS_ARTICLES:
+        return i + 1 < len(tokens)
+    if word not in SUN_ARTICLES or i + 1 >= len(tokens):
+        return False
+    following = tokens[i + 1]
+    hyphen = text[tokens[i].end : following.start] == "-"
+    return (
+        hyphen
+        or (word[0] != "a" or word[1:] != "n")
+        and following.text.lower().startswith(word[1:])
+        and word[0].isupper()
+    )
+
+
+def joined(text: str, tokens: list[Token], i: int) -> bool:
+    """Tokens i and i+1 may belong to one name: only spaces or a hyphen between them."""
+    gap = text[tokens[i].end : tokens[i + 1].start]
+    return len(gap) <= 3 and gap.strip(" -") == "" and "\n" not in gap
 
 
 # ---------------------------------------------------------------- words around a name
@@ -160,7 +216,7 @@ AROUND_NOUNS = word_set(
     "outskirts suburbs suburb vicinity environs edge edges periphery surroundings outside area areas"
 )
 PROVINCE_NOUNS = word_set("province provinces governorate governorates muhafaza region")
-TOWN_NOUNS = word_set("city town village villages towns neighbourhood neighborhood")
+TOWN_NOUNS = word_set("city cities town towns village villages neighbourhood neighborhood")
 IN_WORDS = word_set("in at inside into from")
 SKIPPED_BEFORE = frozenset({"the"})
 
@@ -176,6 +232,7 @@ class Cue(NamedTuple):
     wants_admin2: bool = False
     relative: bool = False
     preposition: bool = False  # introduced by in/at/near/...: surely a place
+    origin: bool = False  # ... but by "from": maybe only where someone or something comes from
 
 
 def words_before(tokens: list[Token], first: int) -> list[tuple[int, str]]:
@@ -205,7 +262,7 @@ def cue_before(before: list[tuple[int, str]]) -> tuple[dict, int | None]:
         flags = cue_of(words[1], words[2])
         return flags, (before[1][0] if flags else None)
     if words[0] in IN_WORDS:
-        return {"preposition": True}, None
+        return {"preposition": True, "origin": words[0] == "from"}, None
     return {}, None
 
 
@@ -241,12 +298,21 @@ def cue_after(tokens: list[Token], after: list[tuple[int, str]]) -> tuple[dict, 
     return {}, None
 
 
-def read_cues(text: str, tokens: list[Token], first: int, last: int, start: int, end: int) -> Cue:
-    """The cue of the name made of tokens [first, last) spanning text[start:end]."""
+def read_cues(
+    text: str,
+    tokens: list[Token],
+    first: int,
+    last: int,
+    start: int,
+    end: int,
+    spell: Callable[[str], str] = spelling,
+) -> Cue:
+    """The cue of the name made of tokens [first, last) spanning text[start:end];
+    ``spell`` computes the light key (a memoised :func:`spelling` where one is at hand)."""
     flags_before, cue_start = cue_before(words_before(tokens, first))
     flags_after, cue_end = cue_after(tokens, words_after(tokens, last))
     flags = {**flags_before, **{k: v for k, v in flags_after.items() if v}}
     raw_start = tokens[cue_start].start if cue_start is not None else start
     raw_end = tokens[cue_end].end if cue_end is not None else end
     name_text = " ".join(fold(t.text) for t in tokens[first:last])
-    return Cue(raw_start, raw_end, name_text, spelling(name_text), **flags)
+    return Cue(raw_start, raw_end, name_text, spell(name_text), **flags)
