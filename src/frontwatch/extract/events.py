@@ -91,10 +91,21 @@ _AFTER_GOVERNMENT = re.compile(
 )
 
 
+# "DAMASCUS (Sputnik) -", "Idlib, SANA -": the city a report is filed from
+_DATELINE_AFTER = re.compile(
+    r"^\s*(?:\((?:AFP|AP|Reuters|Sputnik|SANA|AA|Xinhua|dpa|DPA|TASS|IRNA|Anadolu|UPI|ANI)\)"
+    r"|,\s*(?:SANA|AFP|Reuters|AP|Sputnik|Xinhua|TASS|IRNA)\s*[-–—])"
+)
+
+
 def _names_a_government(text: str, span) -> bool:
     before = text[max(0, span.start - 6) : span.start]
     after = text[span.end : span.end + 24]
-    return bool(_BEFORE_GOVERNMENT.search(before) or _AFTER_GOVERNMENT.match(after))
+    return bool(
+        _BEFORE_GOVERNMENT.search(before)
+        or _AFTER_GOVERNMENT.match(after)
+        or _DATELINE_AFTER.match(after)
+    )
 
 
 def _lead_day(mentions: list, dates: list, published):
