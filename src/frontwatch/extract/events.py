@@ -17,6 +17,7 @@ from frontwatch.extract.grouping import group_mentions
 from frontwatch.extract.lexicon import Lexicon
 from frontwatch.extract.mentions import SentenceContext, sentence_mentions
 from frontwatch.extract.records import build_event
+from frontwatch.extract.split import split_listed
 from frontwatch.model import Article, Event
 from frontwatch.text.dates import find_dateline, find_dates
 from frontwatch.text.numbers import find_quantities
@@ -53,7 +54,12 @@ def extract_events(article: Article, resources: Resources, version: str = "") ->
     lead_day = _lead_day(mentions, ctx.dates, published)
     province = _focus_province(places, resources)
     groups = group_mentions(mentions, published, province, country, lead_day)
-    events = [build_event(g, article, ctx, country, resources, version) for g in groups]
+    events = [
+        split
+        for group in groups
+        if (event := build_event(group, article, ctx, country, resources, version)) is not None
+        for split in split_listed(event, group, text)
+    ]
     log.debug("article %s: %d mentions, %d events", article.id, len(mentions), len(events))
     return [e for e in events if e is not None]
 

@@ -1,0 +1,106 @@
+"""One event per day and per place (spec section 1), when one sentence lists several.
+
+"Clashes in Sukhnah on Monday and Tuesday killed 9" is two events, one per day;
+"air strikes on the towns of Ariha and Saraqeb killed 6" is two, one per town. A
+toll reported for all of them together is split evenly, the remainder going to the
+first (spec section 3).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from frontwatch.model import Event, Evidence, Span
+
+# what may stand between two items of one list: "Monday and Tuesday", "Ariha, Saraqeb"
+_LIST_GAP = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:on\s+|in\s+)?"
+    r"(?:the\s+(?:towns?|villages?|cities|city|neighbou?rhoods?|districts?)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def split_listed(event: Event, group, text: str) -> list[Event]:
+    """The event itself, or one event per listed day or place of its toll's clause."""
+    clause = _toll_clause(group)
+    if clause is None:
+        return [event]
+    days = _listed(_in_clause([d for d in clause.dates if d.precision == 1], clause), text)
+    if len(days) > 1:
+        return _per_item(event, days, _with_day)
+    places = _listed(_in_clause(_precise(clause.places), clause), text)
+    if len(places) > 1 and len({p.place.name for p in places}) == len(places):
+        return _per_item(event, places, _with_place)
+    return [event]
+
+
+def _toll_clause(group):
+    return next((m for m in group.mentions if m.figures), None)
+
+
+def _in_clause(items, mention) -> list:
+    clause = mention.clause
+    return [i for i in items if clause.start <= _start(i) < clause.end]
+
+
+def _precise(places) -> list:
+    return [p for p in places if p.precision == 1 and p.place.feature == "populated"]
+
+
+def _start(item) -> int:
+    span = getattr(item, "span", None)
+    return span.start if span is not None else item.start
+
+
+def _end(item) -> int:
+    span = getattr(item, "span", None)
+    return span.end if span is not None else item.end
+
+
+def _listed(items: list, text: str) -> list:
+    """The longest run of items joined only by commas and 'and'."""
+    items = sorted(items, key=_start)
+    best: list = []
+    run: list = []
+    for item in items:
+        if run and _LIST_GAP.match(text[_end(run[-1]) : _start(item)]):
+            run.append(item)
+        else:
+            run = [item]
+        best = run if len(run) > len(best) else best
+    return best
+
+
+def _shares(total: int, parts: int) -> list[int]:
+    base, rest = divmod(total, parts)
+    return [base + (1 if i < rest else 0) for i in range(parts)]
+
+
+def _per_item(event: Event, items: list, apply) -> list[Event]:
+    killed = _shares(event.fatalities, len(items))
+    hurt = _shares(event.injuries, len(items))
+    return [
+        apply(replace(event, fatalities=k, injuries=h), item)
+        for item, k, h in zip(items, killed, hurt, strict=True)
+    ]
+
+
+def _with_day(event: Event, day) -> Event:
+    evidence = [e for e in event.evidence if e.field != "event_date"]
+    evidence.append(Evidence("event_date", Span(day.start, day.end, day.text)))
+    return replace(
+        event, event_date=day.date, time_precision=day.precision, evidence=tuple(evidence)
+    )
+
+
+def _with_place(event: Event, mention) -> Event:
+    evidence = [e for e in event.evidence if e.field != "location"]
+    evidence.append(Evidence("location", mention.span))
+    return replace(
+        event,
+        place=mention.place,
+        location=mention.phrase,
+        geo_precision=mention.precision,
+        evidence=tuple(evidence),
+    )
