@@ -154,7 +154,7 @@ PHRASES = [
     ('The gains are predominantly to the north of Hama province including the towns of Suran and Halfaya.', 'Suran', 'Suran', 'Hama', 1),
     ('The gains are predominantly to the north of Hama province including the towns of Suran and Halfaya.', 'Halfaya', 'Halfaya', 'Hama', 1),
     ('"Khalasa is on a high hill overlooking large parts of the south of Aleppo province" he said.', 'Khalasa', 'Khalasah', 'Aleppo', 1),
-    ('The Britain-based Syrian Observatory for Human Rights says the fighting between Kurdish-led Syrian Democratic Forces and IS members on the eastern outskirts of the town of Tabqa left at least 11 extremists dead.', 'Tabqa', 'Ath Thawrah', 'Ar-Raqqa', 1),
+    ('The Britain-based Syrian Observatory for Human Rights says the fighting between Kurdish-led Syrian Democratic Forces and IS members on the eastern outskirts of the town of Tabqa left at least 11 extremists dead.', 'Tabqa', 'Ath Thawrah', 'Ar-Raqqa', 2),  # outskirts of X: 2 (spec 5)
     ('North of Aleppo city the Observatory said jihadists from the Islamic State (IS) group extended their advances seizing Baghaydin village near the border with Turkey.', 'Baghaydin', 'Baghidin', 'Aleppo', 1),
     ('The White Helmets a group of civil defence emergency workers operating in rebel-held areas said on Twitter one of their buildings in Haritan in the north Aleppo countryside was hit by an air strike on Saturday.', 'Haritan', 'Huraytan', 'Aleppo', 1),
     ('Mondays raid on the convoy destroyed at least 18 of 31 vehicles as well as a Red Crescent warehouse in Orum al-Kubra in Aleppo province.', 'Orum al-Kubra', 'Urum al Kubra', 'Aleppo', 1),

@@ -260,10 +260,21 @@ def cue_before(before: list[tuple[int, str]]) -> tuple[dict, int | None]:
         return {"relative": True, "wants_admin1": True}, before[0][0]
     if words[0] == "of" and len(before) > 1:
         flags = cue_of(words[1], words[2])
+        if flags and words[1] in TOWN_NOUNS and _near_the_town(words):
+            flags = {"relative": True, "preposition": True}
         return flags, (before[1][0] if flags else None)
     if words[0] in IN_WORDS:
         return {"preposition": True, "origin": words[0] == "from"}, None
     return {}, None
+
+
+def _near_the_town(words: list[str]) -> bool:
+    """'near the town of X', '15 km south of the city of X': near X, not X itself."""
+    head = words[2] if len(words) > 2 else ""
+    after_of = words[3] if len(words) > 3 else ""
+    return head in NEAR_WORDS or (
+        head == "of" and (after_of in DIRECTIONS or after_of in AROUND_NOUNS)
+    )
 
 
 def cue_of(noun: str, before_noun: str) -> dict:
