@@ -67,7 +67,9 @@ class Figure:
 
 # "killing a child", "shot dead a shepherd": the article before one person is a count of one
 _ONE_PERSON = re.compile(
-    r"\b(?:an?|one)\s+(?=(?:[\w'-]+\s+){0,2}?(?:child|boy|girl|woman|man|baby|infant|civilian|"
+    r"\b(?:an?|one|his|her)\s+(?=(?:[\w'-]+\s+){0,2}?(?:child|boy|girl|woman|man|baby|infant|civilian|"
+    r"owner|shopkeeper|merchant|trader|employee|judge|imam|cleric|mukhtar|"
+    r"father|mother|son|daughter|brother|sister|wife|husband|cousin|uncle|nephew|"
     r"soldier|fighter|militant|commander|officer|policeman|member|shepherd|farmer|teacher|"
     r"doctor|nurse|medic|journalist|student|worker|resident|villager|pharmacist|activist|"
     r"guard|pilot|driver|teenager|youth|militiaman|rebel|jihadist|volunteer)\b)",
