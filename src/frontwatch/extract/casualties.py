@@ -40,7 +40,12 @@ _COORDINATION = re.compile(
 # among 20 killed" puts the part first, and then the second number is the total.)
 _PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\b", re.I)
 # the words between a number and its verb: its noun phrase, no new clause ("and", ",")
-_WORDS_BEFORE_VERB = re.compile(r"^(?!.*\b(?:and|while|but)\b)[\s\w'’(),-]{0,70}?$", re.I)
+_WORDS_BEFORE_VERB = re.compile(
+    r"^(?!.*\b(?:while|but|no|not|without)\b)(?!.*\band\s*,?\s*$)"  # "... and injured 4"
+    r"(?!.*\band\s+(?:\w+ed|were|was|has|have|had|left|\w+ing)\b)"
+    r"[\s\w'’(),-]{0,70}?$",
+    re.I,
+)
 _FIGHTER_WORDS = re.compile(
     r"\b(?:militants?|terrorists?|gunmen|rebels?|insurgents?|jihadists?|fighters?|extremists?|"
     r"elements?|operatives?|mercenaries|militiamen|combatants?|cadres?)\b",
