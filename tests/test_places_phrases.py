@@ -206,6 +206,19 @@ PHRASES = [
     # a town of another country with "in"/"town of" before it; a big place before an organisation noun
     ('Syrian jets struck Aleppo. Rockets fell on the Turkish border town of Kilis.', 'Kilis', 'Kilis', 'Kilis', 1),
     ('Head of the Hama Media center Abu Yazan al-Noiami said the battle continues.', 'Hama', 'Hamah', 'Hama', 1),
+    # an English word is a town of the article's country after "in"/"near"/"town of"
+    ('A suicide bomber blew himself up near a checkpoint in Mocha on Monday.', 'Mocha', 'Mocha', 'Taizz', 1),
+    ('Coalition warplanes struck a market in the town of Hays in Hodeidah province.', 'Hays', 'Hays', 'Al Hudaydah', 1),
+    # "the X district of Y": X inside Y
+    ('On 12 January 2017, rebels shelled the Hamdaniyah district of Aleppo.', 'Hamdaniyah', 'Hamdaniyah', 'Aleppo', 1),
+    # a town of another country after "border town of" is that town, precision 1
+    ('Rockets fired from Syria hit the Turkish border town of Akcakale on Thursday.', 'Akcakale', 'Akcakale', 'Sanliurfa', 1),
+    # a name before "Dam" names the dam: the town after "east of" is the place
+    ('Clashes erupted near the Tishrin Dam east of Manbij.', 'Manbij', 'Manbij', 'Aleppo', 2),
+    # an English plural sharing a key with a big town ('Missiles' ~ Mosul) leaves the real place
+    ('Missiles struck near the US consulate in Erbil last night.', 'Erbil', 'Erbil', 'Erbil', 1),
+    # an agency's name is no place; the place it reports is
+    ('The Houthi-run Saba news agency said air strikes hit the city of Saada.', 'Saada', "Sa'dah", "Sa'dah", 1),
 ]
 # fmt: on
 
@@ -352,6 +365,12 @@ NOT_PLACES_IN_CONTEXT = [
     ("Washington and Moscow traded blame as Syrian jets struck Aleppo and Idlib.", "Moscow"),
     ("BEIRUT (Reuters) - Syrian jets struck Aleppo and Idlib on Monday.", "BEIRUT"),
     ("Fighters of Ahrar al-Sham and Jaish al-Fatah met in Jabal Badro near Aleppo.", "Jabal"),
+    ("Syrian jets struck Aleppo and Idlib, and a cafe in Mocha closed.", "Mocha"),  # Yemen's
+    ("Mocha is a coffee drink.", "Mocha"),  # an English word without "in"/"town of"
+    ("Missiles struck near the US consulate in Erbil last night.", "Missiles"),
+    ("Clashes erupted near the Tishrin Dam east of Manbij.", "Tishrin"),
+    ("The Houthi-run Saba news agency said air strikes hit the city of Saada.", "Saba"),
+    ("Residents fled Idlib, Orient TV said.", "Orient"),
 ]
 # fmt: on
 

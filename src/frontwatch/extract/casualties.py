@@ -68,6 +68,7 @@ class Figure:
     vague: bool = False
     part: bool = False  # a part of a total named in the same clause ("including six children")
     joined: bool = False  # joined to the previous figure by "and": the two add up
+    hedged: bool = False  # an upper bound or a guess ("up to five", "may have died")
 
 
 # "killing a child", "shot dead a shepherd": the article before one person is a count of one
@@ -104,8 +105,24 @@ def find_figures(text: str, quantities: list[Quantity], lexicon: Lexicon, end: i
         group = _victim_group(text, q, _next_start(quantities, i, end), lexicon, figures)
         part = bool(i and _PART_OF.search(text[quantities[i - 1].end : q.start]))
         span = Span.of(text, q.start, q.end)
-        figures.append(Figure(kind, q.value, span, group, q.vague, part, joined[i]))
+        hedged = _is_hedged(text, q, _next_start(quantities, i, end))
+        figures.append(Figure(kind, q.value, span, group, q.vague, part, joined[i], hedged))
     return figures
+
+
+_UPPER_BOUND = re.compile(r"\b(?:up to|as many as|could reach|could rise to)\s*$", re.I)
+_GUESS = re.compile(r"^[\s\w,'-]{0,40}?\b(?:may|might|could) have\b", re.I)
+
+
+def _is_hedged(text: str, q: Quantity, stop: int) -> bool:
+    """'up to five people may have died': an upper bound, not a count."""
+    before = text[max(0, q.start - 20) : q.start]
+    own = q.text.lower()
+    return bool(
+        _UPPER_BOUND.search(before)
+        or own.startswith(("up to", "as many as"))
+        or _GUESS.match(text[q.end : stop])
+    )
 
 
 def _next_start(quantities: list[Quantity], i: int, end: int) -> int:
@@ -206,6 +223,9 @@ def aggregate(clauses: list[tuple[str | None, list[Figure]]], kind: str) -> int:
     for everyone wins over a smaller sum of groups.
     """
     precise = any(not f.vague for _, fs in clauses for f in fs if f.kind == kind)
+    if any(not f.hedged for _, fs in clauses for f in fs if f.kind == kind):
+        # a firm count stands; an upper bound or a guess stays only a claim
+        clauses = [(who, [f for f in fs if not f.hedged]) for who, fs in clauses]
     by_group: dict[str, tuple[str | None, int]] = {}
     for claimant, figures in clauses:
         for group, value in _clause_groups(figures, kind, precise).items():

@@ -1,6 +1,7 @@
 """The article as a whole: what one mention says about another.
 
-- containment: "X in Y" (or "X, Y" with Y a province or a country) puts X inside Y;
+- containment: "X in Y", "the X district of Y" (or "X, Y" with Y a province or a country)
+  puts X inside Y;
 - one place per name: a name written the same way twice in one article is one town.
 """
 
@@ -16,6 +17,9 @@ from frontwatch.resolve.placenames import DIRECTIONS, word_set
 CONTAINER_GAP = word_set(
     "in the of city town village villages neighbourhood neighborhood neighbourhoods neighborhoods district area camp countryside province governorate"
 )
+PART_NOUNS = word_set(
+    "district neighbourhood neighborhood quarter suburb"
+)  # "the X district of Y": X is a part of Y
 NEAR_KM = 40.0  # "X in Y" with Y a town: X lies within this distance of Y (or in its province)
 
 
@@ -39,7 +43,8 @@ def contained(text, tokens, matches, cues, pools, resolved, context) -> list:
 
 def container_of(text, tokens, matches, resolved, k) -> PlaceMention | None:
     """The mention right after match k that contains it: 'in' (with 'the', 'countryside of',
-    'village'... around it) or a bare comma before a province or a country."""
+    'village'... around it), 'district of' ('the Hamdaniyah district of Aleppo') or a bare
+    comma before a province or a country."""
     if k + 1 >= len(matches) or resolved[k + 1] is None:
         return None
     here, after = matches[k], matches[k + 1]
@@ -47,6 +52,8 @@ def container_of(text, tokens, matches, resolved, k) -> PlaceMention | None:
         return None
     gap = [tokens[j].text.lower() for j in range(here.last, after.first - after.article)]
     if "in" in gap and all(w in CONTAINER_GAP or w in DIRECTIONS for w in gap):
+        return resolved[k + 1]
+    if len(gap) == 2 and gap[0] in PART_NOUNS and gap[1] == "of":
         return resolved[k + 1]
     wide = resolved[k + 1].place.feature in ("admin1", "country")
     return (

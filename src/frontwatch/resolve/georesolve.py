@@ -18,11 +18,12 @@ from frontwatch.model import Place, Span
 from frontwatch.resolve.geoscan import Match, is_big
 from frontwatch.resolve.placenames import ARTICLES, Cue
 
-# Score weights: country focus decides first, the province named nearby next.
+# Score weights: country focus decides first, the province named nearby next; the article's
+# provinces outweigh an exact spelling of a hamlet elsewhere ('al-Qaderiyeh' near Manbij).
 W_COUNTRY, W_LOCAL_ADMIN1, W_ADMIN1, W_POPULATION, W_FEATURE, W_EXACT = (
     0.35,
     0.3,
-    0.15,
+    0.25,
     0.15,
     0.4,
     0.15,
@@ -168,6 +169,10 @@ def plausible(candidate: Candidate, match: Match, cue: Cue, context: Context) ->
     if match.head and not match.article and article_name(place.name):
         return False  # 'Bab al-Salama' is no 'Al Bab
     share = context.countries.get(place.country, 0.0)
+    if match.english:  # 'in Mocha': a town of the article's country or of a province named
+        return exact and (
+            share >= context.top / 2 or place.admin1 in local_provinces(match, context)
+        )
     if share < context.top / 2 and place.feature != "country":
         return foreign_place(place, cue, exact)
     if share == 0 or not (exact or candidate.loose_ok):

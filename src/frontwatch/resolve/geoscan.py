@@ -23,6 +23,7 @@ from frontwatch.resolve.namecues import (
     person_length,
     person_trigger,
     stands_as_place,
+    strong_locative_before,
 )
 from frontwatch.resolve.placenames import (
     Token,
@@ -51,6 +52,7 @@ class Match:
     fragment: bool = False  # looks like a piece of a longer person/organisation/place name
     article: bool = False  # an article was written before it ('al-Bab', not 'Bab')
     head: bool = False  # followed by an 'al-X' it did not take ('Bab al-Salama')
+    english: bool = False  # an English word taken as a town only after 'in'/'town of' ('Mocha')
 
 
 def starts_capital(word: str) -> bool:
@@ -100,6 +102,8 @@ def new_match(gazetteer, text, tokens, found, named, compound, breaks) -> Match:
     first, last, ids = found
     article = bool(first) and attached_article(text, tokens, first)
     piece = fragment(gazetteer, text, tokens, first, last, named) or first == compound
+    word = tokens[first].text
+    english = last - first == 1 and is_english(gazetteer, word)
     return Match(
         first=first,
         last=last,
@@ -110,6 +114,7 @@ def new_match(gazetteer, text, tokens, found, named, compound, breaks) -> Match:
         fragment=piece,
         article=article,
         head=head_of_compound(text, tokens, first, last),
+        english=english and not acceptable_single(gazetteer, word, ids),
     )
 
 
@@ -208,7 +213,9 @@ def place_at(gazetteer, text, tokens, i, named=0) -> tuple[int, int, tuple[int, 
         ids = gazetteer.candidates(key) or gazetteer.candidates(
             fused_article_key(gazetteer, tokens, keys[:size], run[size - 1])
         )
-        if ids and (size > 1 or single_in_context(gazetteer, text, tokens, i, ids, named)):
+        if ids and size == 1 and not single_in_context(gazetteer, text, tokens, i, ids, named):
+            ids = english_town_ids(gazetteer, tokens, i, ids)
+        if ids:
             return i, run[size - 1] + 1, ids
     return possessive_match(gazetteer, tokens, i) or 1
 
@@ -231,6 +238,30 @@ def single_in_context(gazetteer, text, tokens, i, ids, named) -> bool:
         or ((after_word or before_word) and not spelled_exactly(gazetteer, word, ids))
     )
     return not doubtful or locative_before(tokens, i)
+
+
+def is_english(gazetteer, word: str) -> bool:
+    return gazetteer.fold(word) in gazetteer.english_words
+
+
+def english_town_ids(gazetteer, tokens, i, ids) -> tuple[int, ...]:
+    """An English word that is also the exact name of a town of the Middle East ('Mocha',
+    'Hays') right after 'in'/'near'/'town of': those towns; resolution then wants the
+    article to be about the town's country (:func:`georesolve.plausible`)."""
+    word = tokens[i].text
+    if (
+        not is_english(gazetteer, word)
+        or word.lower() in gazetteer.given_names
+        or not strong_locative_before(tokens, i)
+    ):
+        return ()
+    spelled = gazetteer.spelling(word)
+    return tuple(
+        j
+        for j in ids[:20]
+        if spelled in gazetteer.spellings(j)
+        and gazetteer.place(j).country in gazetteer.loose_country_names
+    )
 
 
 def capital_neighbour(gazetteer, text, tokens, j, gap) -> bool:
@@ -321,4 +352,16 @@ def possessive_match(gazetteer, tokens, i) -> tuple[int, int, tuple[int, ...]] |
     if stem in gazetteer.blocked_keys:
         return None
     ids = tuple(j for j in gazetteer.candidates(stem) if is_big(gazetteer.place(j)))
+    if english_plural(gazetteer, word):  # 'Missiles' shares a key with Mosul, not a spelling
+        spelled = gazetteer.spelling(word[:-1])
+        ids = tuple(j for j in ids if spelled in gazetteer.spellings(j))
     return (i, i + 1, ids) if ids else None
+
+
+def english_plural(gazetteer, word: str) -> bool:
+    """An English word or the plural of one: no loose spelling of a place."""
+    vocabulary = gazetteer.english_vocabulary
+    return any(
+        gazetteer.fold(w) in gazetteer.english_words or gazetteer.fold(w) in vocabulary
+        for w in (word, word[:-1])
+    )

@@ -16,6 +16,7 @@ Cues from the words around it, all pure:
 from __future__ import annotations
 
 from frontwatch.resolve.placenames import (
+    TOWN_NOUNS,
     Token,
     cue_before,
     is_article,
@@ -28,14 +29,16 @@ TITLES = word_set(
     "president minister mr mrs ms dr general gen colonel col lieutenant lt major maj brigadier brig captain capt sergeant commander spokesman spokeswoman ambassador envoy secretary senator king prince emir imam ayatollah premier chancellor mayor governor sheikh shaykh"
 )
 KUNYA = word_set("abu abou umm um abd abdel abdul abdal bin ibn")
+STRONG_PREPOSITIONS = word_set("in near")
 SPEECH_VERBS = word_set("said says told tells added adds explained stated")
 PERSON_CONNECTORS = frozenset(
     {"al", "el", "bin", "ibn", "abu", "abd", "abdel", "abdul", "bint", "de", "van", "von"}
 )
-STREET_NOUNS = word_set("street square roundabout avenue")
+# a name before these names the landmark, not the town: the 'Tishrin Dam' is no village Tishrin
+STREET_NOUNS = word_set("street square roundabout avenue dam")
 ORGANISATION_NOUNS = word_set(
-    "brigade brigades army front legion battalion battalions movement division corps regiment institute gathering union party council media network committee squadron foundation agency center centre regime government press"
-)
+    "brigade brigades army front legion battalion battalions movement division corps regiment institute gathering union party council media network committee squadron foundation agency center centre regime government press news tv television radio newspaper channel"
+)  # 'Saba news agency', 'Aleppo TV': the name of an organisation (only a big place stands)
 
 
 # ---------------------------------------------------------------- people
@@ -102,6 +105,13 @@ def stands_as_place(gazetteer, text: str, tokens: list[Token], i: int, found, tr
 
 def locative_before(tokens: list[Token], i: int) -> bool:
     return cue_before(words_before(tokens, i))[0].get("preposition", False)
+
+
+def strong_locative_before(tokens: list[Token], i: int) -> bool:
+    """'in X', 'near X', 'the town of X': words that introduce nothing but a place (an English
+    word after them, 'in Mocha', 'the town of Hays', may still be a town)."""
+    words = [w for _, w in words_before(tokens, i)] + ["", ""]
+    return words[0] in STRONG_PREPOSITIONS or (words[0] == "of" and words[1] in TOWN_NOUNS)
 
 
 def is_big(place) -> bool:
