@@ -16,7 +16,8 @@ import pytest
 
 from dedup_gold.labelled import GOLD_PATH, load_rows
 from frontwatch.evaluate import fakes_article
-from frontwatch.merge import dedup_pairs, merge_across
+from frontwatch.merge import merge_across
+from frontwatch.merge_eval import dedup_pairs
 from frontwatch.store import open_store
 
 PRECISION_TARGET = 0.95

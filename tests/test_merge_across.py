@@ -14,14 +14,12 @@ from dedup_gold.labelled import FAKES_CSV, GOLD_PATH, labelled_corpus, load_gold
 from frontwatch.merge import (
     canonical_event,
     cluster_mentions,
-    dedup_pairs,
     fatality_score,
     lowest_reported,
-    main_mention,
-    measure_dedup,
     merge_across,
     same_incident,
 )
+from frontwatch.merge_eval import dedup_pairs, main_mention, measure_dedup
 from frontwatch.model import Actor, Claim, Event, Evidence, Place, Span
 
 DAY = date(2016, 7, 27)

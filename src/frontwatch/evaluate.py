@@ -256,7 +256,7 @@ def check_floors(scores: dict[str, float], floors_path: Path) -> list[str]:
 
 
 def evaluate_dedup(report: EvalReport, gold_path: Path) -> dict:
-    from frontwatch.merge import measure_dedup
+    from frontwatch.merge_eval import measure_dedup
 
     groups = json.loads(gold_path.read_text(encoding="utf-8"))
     return measure_dedup(groups, report.events_by_article)
