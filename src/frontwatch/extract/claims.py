@@ -17,12 +17,6 @@ from frontwatch.extract.lexicon import ClaimantPattern, Lexicon
 _SPEAKS_BEFORE = re.compile(
     r"(?:according to|told|cited|quoting|quoted|citing|reported by|said by|to)\s+$", re.IGNORECASE
 )
-_SPEAKS_AFTER = re.compile(
-    r"^[\s,'’\w-]{0,40}?\b(?:said|says|say|stated|states|reported|reports|announced|announces|"
-    r"added|adds|told|confirmed|confirms|claimed|claims|revealed|reveals|pointed out|noted|"
-    r"indicated|documented|warned|declared|tweeted|posted)\b",
-    re.IGNORECASE,
-)
 _GAP = 40
 
 
@@ -38,7 +32,7 @@ def find_claimant(text: str, start: int, end: int, lexicon: Lexicon) -> Claimant
     """The source a sentence ``text[start:end]`` attributes its content to, if any."""
     if not lexicon.report_verb.search(text, start, end):
         return None
-    speaking = [c for c in _candidates(text, start, end, lexicon) if _speaks(text, c)]
+    speaking = [c for c in _candidates(text, start, end, lexicon) if _speaks(text, c, lexicon)]
     named = [c for c in speaking if not c[0].generic] or speaking
     if not named:
         return None
@@ -52,11 +46,11 @@ def _candidates(text: str, start: int, end: int, lexicon: Lexicon):
             yield pattern, match
 
 
-def _speaks(text: str, candidate) -> bool:
+def _speaks(text: str, candidate, lexicon: Lexicon) -> bool:
     _, match = candidate
     before = text[max(0, match.start() - _GAP) : match.start()]
     after = text[match.end() : match.end() + _GAP + 20]
-    return bool(_SPEAKS_BEFORE.search(before) or _SPEAKS_AFTER.match(after))
+    return bool(_SPEAKS_BEFORE.search(before) or lexicon.speaks_after.match(after))
 
 
 def _is_party(pattern: ClaimantPattern, match: re.Match, lexicon: Lexicon) -> bool:

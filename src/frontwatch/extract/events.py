@@ -21,7 +21,7 @@ from frontwatch.extract.split import split_listed
 from frontwatch.model import Article, Event
 from frontwatch.text.dates import find_dateline, find_dates
 from frontwatch.text.numbers import find_quantities
-from frontwatch.text.sentences import paragraphs, split_sentences
+from frontwatch.text.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -61,17 +61,14 @@ def extract_events(article: Article, resources: Resources, version: str = "") ->
         for split in split_listed(event, group, text)
     ]
     log.debug("article %s: %d mentions, %d events", article.id, len(mentions), len(events))
-    return [e for e in events if e is not None]
+    return events
 
 
 def _all_mentions(ctx: SentenceContext, lexicon: Lexicon) -> list:
-    paragraph_ends = [p.end for p in paragraphs(ctx.text)]
     mentions = []
     for sentence in split_sentences(ctx.text):
-        if not _looks_like_body(sentence.text):
-            continue
-        paragraph = sum(1 for end in paragraph_ends if end <= sentence.start)
-        mentions.extend(sentence_mentions(ctx, sentence, paragraph, lexicon))
+        if _looks_like_body(sentence.text):
+            mentions.extend(sentence_mentions(ctx, sentence, lexicon))
     return mentions
 
 

@@ -1,7 +1,7 @@
 """Mentions into events: one event per day x place x actor pair (spec section 1).
 
 Mentions are read in order. Each takes its own place and date when its clause names
-them, else the last place named before it and its paragraph's date. A mention joins
+them, else the last place named before it and the day of the report's lead. A mention joins
 the most recent open event it is compatible with (same province, dates at most a day
 apart, a type that can be one event, actors that can be the same pair), else starts
 a new event. Several tactics of one pair become one event at the highest rank.
@@ -38,10 +38,6 @@ class Group:
     @property
     def actor_names(self) -> set[str]:
         return {a.actor.name for m in self.mentions for a in (*m.perpetrators, *m.targets)}
-
-    @property
-    def perpetrator_names(self) -> set[str]:
-        return {a.actor.name for m in self.mentions for a in m.perpetrators}
 
     @property
     def target_kind(self) -> str | None:

@@ -52,6 +52,7 @@ class Lexicon:
     background: re.Pattern
     cumulative: re.Pattern
     report_verb: re.Pattern
+    speaks_after: re.Pattern  # a reporting verb close after a source's name
     claimants: tuple[ClaimantPattern, ...]
     party_word: re.Pattern
 
@@ -74,6 +75,7 @@ class Lexicon:
             background=_compile(words["background"]),
             cumulative=_compile(words["cumulative"]),
             report_verb=_compile(words["report_verbs"]),
+            speaks_after=re.compile(rf"^[\s,'’\w-]{{0,40}}?\b{words['speaking_verbs']}\b", _FLAGS),
             claimants=tuple(_claimant(*row) for row in words["claimant_names"]),
             party_word=_compile(words["party_words"]),
         )

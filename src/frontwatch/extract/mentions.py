@@ -69,7 +69,6 @@ class Mention:
 
     sentence: Span
     clause: Span
-    paragraph: int
     cue: CueHit | None
     figures: tuple[Figure, ...]
     perpetrators: tuple  # ActorMention
@@ -107,7 +106,7 @@ def clauses_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in bounds if b > a]
 
 
-def sentence_mentions(ctx: SentenceContext, sentence: Span, paragraph: int, lexicon: Lexicon):
+def sentence_mentions(ctx: SentenceContext, sentence: Span, lexicon: Lexicon):
     """The mentions of one sentence (clauses with a cue or a casualty figure)."""
     text = ctx.text
     quantities = _inside(ctx.quantities, sentence.start, sentence.end)
@@ -133,20 +132,17 @@ def sentence_mentions(ctx: SentenceContext, sentence: Span, paragraph: int, lexi
         if cue is None and not clause_figures:
             continue
         bounds = (start, end, action_start(hits, clause_figures, start))
-        mentions.append(
-            _mention(ctx, sentence, bounds, paragraph, cue, clause_figures, claimant, flags)
-        )
+        mentions.append(_mention(ctx, sentence, bounds, cue, clause_figures, claimant, flags))
     return mentions
 
 
-def _mention(ctx, sentence, bounds, paragraph, cue, figures, claimant, flags) -> Mention:
+def _mention(ctx, sentence, bounds, cue, figures, claimant, flags) -> Mention:
     start, end, anchor = bounds
     actors = _inside(ctx.actors, start, end)
     perpetrators, targets = split_roles(ctx.text, actors, anchor, figures)
     return Mention(
         sentence=sentence,
         clause=Span.of(ctx.text, start, end),
-        paragraph=paragraph,
         cue=cue,
         figures=figures,
         perpetrators=perpetrators,

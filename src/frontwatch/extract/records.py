@@ -24,7 +24,7 @@ def build_event(
         return None
     place, precision, location, place_span = _place_fields(place_mention)
     country = place.country or country
-    sub_type = _sub_type(group, resources, ctx.text)
+    sub_type = _sub_type(group, resources)
     actor1, assoc1, actor2, assoc2 = _actors(group, sub_type, country)
     if EVENT_TYPE_OF[sub_type] == "Riots":
         actor1, assoc1, actor2, assoc2 = _rioters_first(actor1, assoc1, actor2, assoc2)
@@ -66,7 +66,7 @@ def _place_fields(place_mention) -> tuple[Place, int, str, Span | None]:
     return place_mention.place, place_mention.precision, place_mention.phrase, place_mention.span
 
 
-def _sub_type(group: Group, resources, text: str) -> str:
+def _sub_type(group: Group, resources) -> str:
     typed = [m.sub_event_type for m in group.mentions if m.sub_event_type]
     if typed:
         return min(typed, key=RANK.__getitem__)
