@@ -78,7 +78,7 @@ _ONE_PERSON = re.compile(
     r"father|mother|son|daughter|brother|sister|wife|husband|cousin|uncle|nephew|"
     r"soldier|fighter|militant|commander|officer|policeman|member|shepherd|farmer|teacher|"
     r"doctor|nurse|medic|journalist|student|worker|resident|villager|pharmacist|activist|"
-    r"guard|pilot|driver|teenager|youth|militiaman|rebel|jihadist|volunteer)\b)",
+    r"guard|pilot|driver|teenager|youth|militiaman|rebel|jihadist|volunteer)\b(?!-))",  # not "a rebel-held"
     re.IGNORECASE,
 )
 
@@ -135,16 +135,24 @@ def _own_kind(text, q, quantities, i, lexicon: Lexicon, end: int) -> str | None:
     if q.value > MAX_EVENT_TOLL or _PAGE_COUNTER.search(before) or _is_not_people(text, q, lexicon):
         return _THING
     after = text[q.end : _next_start(quantities, i, end)]
-    # the verb right after the number decides first: "killed 40 injured" -> 40 injured
-    if _verb_after(after, lexicon.killed_after):
-        return KILLED
-    if _verb_after(after, lexicon.injured_after):
-        return INJURED
+    # the verb right after the number decides first: "killed 40 injured" -> 40 injured;
+    # but in "killed 30 people injured 90" the second verb leads the next number
+    lent = i + 1 < len(quantities) and _LEADS_NEXT.search(after)
+    if not (lent and _verb_before(before, lexicon.killed_before)):
+        if _verb_after(after, lexicon.killed_after):
+            return KILLED
+        if _verb_after(after, lexicon.injured_after):
+            return INJURED
     if _verb_before(before, lexicon.killed_before):
         return KILLED
     if _verb_before(before, lexicon.injured_before):
         return INJURED
     return None
+
+
+_LEADS_NEXT = re.compile(
+    r"\b(?:injur|wound|hurt|kill)\w*\s+(?:at least\s+|some\s+|about\s+)?$", re.I
+)
 
 
 def _verb_after(after: str, verb: re.Pattern) -> bool:

@@ -46,7 +46,11 @@ def extract_events(article: Article, resources: Resources, version: str = "") ->
     ctx = SentenceContext(
         text=text,
         quantities=single_persons(text, find_quantities(text)),
-        actors=resources.actors.find(text, on=published, country=country),
+        actors=[
+            a
+            for a in resources.actors.find(text, on=published, country=country)
+            if not _HOLDS_TERRITORY.match(text, a.span.end)
+        ],
         places=places,
         dates=find_dates(text, published),
     )
@@ -82,6 +86,12 @@ _BOILERPLATE = re.compile(
 def _looks_like_body(sentence: str) -> bool:
     """Navigation and comment-form lines left over by extraction never make events."""
     return len(sentence) > 20 and not _BOILERPLATE.match(sentence)
+
+
+# "regime-held areas", "rebel-controlled towns": who holds the place, not who took part
+_HOLDS_TERRITORY = re.compile(
+    r"[-‑]\s?(?:held|controlled|run|occupied|administered|dominated)\b", re.IGNORECASE
+)
 
 
 # A capital standing for its government: "Damascus said", "pro-Damascus media",
