@@ -69,10 +69,12 @@ def extract_events(article: Article, resources: Resources, version: str = "") ->
 
 
 def _all_mentions(ctx: SentenceContext, lexicon: Lexicon) -> list:
-    mentions = []
+    mentions, after_total = [], False
     for sentence in split_sentences(ctx.text):
         if _looks_like_body(sentence.text):
-            mentions.extend(sentence_mentions(ctx, sentence, lexicon))
+            found = sentence_mentions(ctx, sentence, lexicon, after_total)
+            mentions.extend(found)
+            after_total = any(m.cumulative for m in found)
     return mentions
 
 

@@ -106,8 +106,14 @@ def clauses_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in bounds if b > a]
 
 
-def sentence_mentions(ctx: SentenceContext, sentence: Span, lexicon: Lexicon):
-    """The mentions of one sentence (clauses with a cue or a casualty figure)."""
+def sentence_mentions(
+    ctx: SentenceContext, sentence: Span, lexicon: Lexicon, after_total: bool = False
+):
+    """The mentions of one sentence (clauses with a cue or a casualty figure).
+
+    ``after_total``: the sentence before gave a toll over a period; "The strikes have
+    killed 122 civilians" right after it, with no day of its own, adds to that toll.
+    """
     text = ctx.text
     quantities = _inside(ctx.quantities, sentence.start, sentence.end)
     figures = find_figures(text, quantities, lexicon, sentence.end)
@@ -120,7 +126,7 @@ def sentence_mentions(ctx: SentenceContext, sentence: Span, lexicon: Lexicon):
         # figures before the running total are the event's own; the total is not
         figures = [f for f in figures if f.span.start < running.start()]
         total = None
-    cumulative = total is not None
+    cumulative = total is not None or (after_total and _continues_total(ctx, sentence, figures))
     flags = (background, cumulative)
     mentions = []
     for start, end in clauses_of(text, sentence.start, sentence.end):
@@ -134,6 +140,17 @@ def sentence_mentions(ctx: SentenceContext, sentence: Span, lexicon: Lexicon):
         bounds = (start, end, action_start(hits, clause_figures, start))
         mentions.append(_mention(ctx, sentence, bounds, cue, clause_figures, claimant, flags))
     return mentions
+
+
+_PERFECT_TOLL = re.compile(
+    r"^(?:another|a further)\b|\b(?:have|has) (?:been )?(?:killed|died)\b", re.IGNORECASE
+)
+
+
+def _continues_total(ctx: SentenceContext, sentence: Span, figures) -> bool:
+    """A perfect-tense toll with no day of its own, right after a period toll."""
+    own_day = any(d.precision == 1 for d in _inside(ctx.dates, sentence.start, sentence.end))
+    return bool(figures) and not own_day and bool(_PERFECT_TOLL.search(sentence.text))
 
 
 def _mention(ctx, sentence, bounds, cue, figures, claimant, flags) -> Mention:

@@ -67,13 +67,29 @@ def _place_fields(place_mention) -> tuple[Place, int, str, Span | None]:
 
 
 def _sub_type(group: Group, resources) -> str:
-    typed = [m.sub_event_type for m in group.mentions if m.sub_event_type]
+    tolls = [m for m in group.mentions if any(f.kind == KILLED for f in m.figures)]
+    typed = [m.sub_event_type for m in group.mentions if _shapes_type(m, tolls)]
     if typed:
         return min(typed, key=RANK.__getitem__)
-    first = group.mentions[0]
+    first = tolls[0] if tolls else group.mentions[0]
     if resources.classifier is not None:
         return resources.classifier.classify(first.sentence.text).sub_event_type
     return "Attack" if first.civilians_hit else "Armed clash"
+
+
+def _shapes_type(mention, tolls: list) -> bool:
+    """Whether a mention's type can be the event's: a fight named beside a one-sided toll
+    ("shelling killed 21 as clashes raged in the city") is the same event only when it
+    involves whoever caused the toll (spec section 1: the same pair, several tactics)."""
+    sub_type = mention.sub_event_type
+    if not sub_type or not tolls or mention in tolls or EVENT_TYPE_OF[sub_type] != "Battles":
+        return bool(sub_type)
+    causers = _armed_names(m.perpetrators for m in tolls)
+    return bool(causers & _armed_names([(*mention.perpetrators, *mention.targets)]))
+
+
+def _armed_names(actor_lists) -> set[str]:
+    return {a.actor.name for actors in actor_lists for a in actors if a.actor.inter != 7}
 
 
 def _adjust_for_actors(sub_type: str, actor1: Actor | None) -> str:
