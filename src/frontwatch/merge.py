@@ -29,6 +29,8 @@ from frontwatch.taxonomy import RANK
 #   "coarse_place"  the place is wide (a province, a city of over BIG_CITY people, or two towns
 #                   of one province far apart) and scores low: a city of millions sees several
 #                   incidents a day, so it takes the same day and agreeing type, actors, toll
+#   "corroborated"  a vague place (a province, a big city) merges below the threshold on the
+#                   same day, sub-type and a toll of DISTINCTIVE_TOLL or more within a fifth
 #   "same_article"  two mentions of one article never merge by themselves (the article told
 #                   them apart), but reports from other outlets may join them in one event
 
@@ -108,12 +110,8 @@ def same_incident(a: Event, b: Event) -> MergeDecision:
 
 
 def _corroborated(a: Event, b: Event, parts: dict[str, float]) -> bool:
-    """One vague place (a province, a big city), the same kind of attack and a distinctive toll
-    agreeing within a fifth, perpetrators not at odds: two incidents rarely agree on all.
-
-    Two named towns far apart stay apart, and small tolls (a mortar round killing two) repeat
-    too often in a war to tell one incident from another.
-    """
+    """One vague place (not two towns far apart), the same sub-type and a distinctive toll
+    within a fifth, perpetrators not at odds: two incidents of a day rarely agree on all."""
     if parts["place"] < VAGUE_PLACE_SCORE or min(a.fatalities, b.fatalities) < DISTINCTIVE_TOLL:
         return False
     return parts["type"] == 1.0 and parts["fatalities"] >= 0.8 and parts["actors"] > 0
@@ -185,23 +183,12 @@ def _unknown_type(event: Event) -> bool:
 
 
 def actor_score(a: Event, b: Event) -> float:
-    """1 when a named actor is shared, 0 when they name different perpetrators, else 0.5.
-
-    Only the perpetrators (actor1) conflict: outlets name the victims, the units hit and the
-    officials quoted differently ("police" for one, "Kurdish fighters" for another), and a
-    quoted police command often lands among the associated actors.
-    """
+    """1 a named actor shared, 0 different named perpetrators (actor1), else 0.5: outlets name
+    victims, units hit and quoted officials (a police command) differently."""
     if named_actors(a) & named_actors(b):
         return 1.0
-    perpetrator_a, perpetrator_b = _named_perpetrator(a), _named_perpetrator(b)
-    if perpetrator_a and perpetrator_b and perpetrator_a != perpetrator_b:
-        return 0.0
-    return 0.5
-
-
-def _named_perpetrator(event: Event) -> str | None:
-    actor = event.actor1
-    return None if actor is None or is_generic(actor) else actor.name
+    perpetrators = {x.actor1.name for x in (a, b) if x.actor1 and not is_generic(x.actor1)}
+    return 0.0 if len(perpetrators) == 2 else 0.5
 
 
 def fatality_score(a: Event, b: Event) -> float:
