@@ -12,6 +12,7 @@ import pytest
 
 from dedup_gold.labelled import FAKES_CSV, GOLD_PATH, labelled_corpus, load_gold
 from frontwatch.merge import (
+    actor_score,
     canonical_event,
     cluster_mentions,
     fatality_score,
@@ -28,6 +29,7 @@ IS = Actor("Islamic State (Syria)", 2, "Syria")
 SDF = Actor("SDF: Syrian Democratic Forces", 2, "Syria")
 GUNMEN = Actor("Unidentified Armed Group (Syria)", 2, "Syria")
 CIVILIANS = Actor("Civilians (Syria)", 7, "Syria")
+POLICE = Actor("Police Forces of Syria (2000-2024)", 1, "Syria")
 QAMISHLI = Place("Qamishli", "Syria", 760, "Hasakeh", "Qamishli", 37.05, 41.22)
 AMUDA = Place("Amuda", "Syria", 760, "Hasakeh", "Qamishli", 37.10, 40.93)  # ~26 km west
 HASAKEH_PROVINCE = Place("Hasakeh", "Syria", 760, "Hasakeh", feature="admin1")
@@ -143,6 +145,119 @@ def test_big_city_needs_agreeing_evidence(name, changes, merge, rule):
     b = mention(**{"article": "a2", "place": ALEPPO_CITY, **changes})
     decision = same_incident(a, b)
     assert (decision.merge, decision.rule) == (merge, rule), decision.explain()
+
+
+# only the perpetrators (actor1) conflict; victims, units hit and quoted officials vary
+ACTOR_CASES = [
+    ("shared perpetrator", {"actor1": IS}, {"actor1": IS, "actor2": SDF}, 1.0),
+    ("a victim named on both sides", {"actor1": GUNMEN, "actor2": SDF}, {"actor2": SDF}, 1.0),
+    ("different perpetrators", {"actor1": IS}, {"actor1": ARMY}, 0.0),
+    ("perpetrator unnamed on one side", {"actor1": IS}, {"actor1": GUNMEN}, 0.5),
+    (
+        "victims differ",
+        {"actor1": GUNMEN, "actor2": SDF},
+        {"actor1": GUNMEN, "actor2": POLICE},
+        0.5,
+    ),
+    (
+        "a quoted police command among the associated actors",
+        {"actor1": IS},
+        {"actor1": GUNMEN, "assoc_actor_1": (POLICE,)},
+        0.5,
+    ),
+    ("no perpetrator on either side", {"actor1": None, "actor2": SDF}, {"actor1": None}, 0.5),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "second", "expected"), ACTOR_CASES, ids=[c[0] for c in ACTOR_CASES]
+)
+def test_only_different_perpetrators_conflict(name, first, second, expected):
+    a, b = mention("a1", **first), mention("a2", **second)
+    assert actor_score(a, b) == expected == actor_score(b, a)
+
+
+def test_a_report_naming_other_parties_still_merges_in_one_town():
+    # one outlet blames rebels; the other says "terrorists" and quotes the police command
+    rebels = Actor("Opposition Rebels (Syria)", 2, "Syria")
+    a = mention("a1", kind="shelling", actor1=rebels, fatalities=30)
+    b = mention("a2", kind="shelling", actor1=GUNMEN, assoc_actor_1=(POLICE,), fatalities=0)
+    assert same_incident(a, b).merge, same_incident(a, b).explain()
+    assert not same_incident(a, replace(b, actor1=ARMY)).merge  # the perpetrators conflict
+
+
+# a vague place (a province, a big city) on the same day: the same kind of attack and a
+# distinctive toll agreeing within a fifth carry the merge; a (Qamishli, IS, 44 killed)
+CORROBORATION_CASES = [
+    (
+        "province report, same kind and toll",
+        {"place": HASAKEH_PROVINCE, "precision": 3, "actor1": GUNMEN, "fatalities": 40},
+        True,
+        "corroborated",
+    ),
+    (
+        "province report, other toll",
+        {"place": HASAKEH_PROVINCE, "precision": 3, "actor1": GUNMEN, "fatalities": 25},
+        False,
+        "coarse_place",
+    ),
+    (
+        "province report, other kind of attack",
+        {"place": HASAKEH_PROVINCE, "precision": 3, "actor1": GUNMEN, "kind": "shelling"},
+        False,
+        "coarse_place",
+    ),
+    (
+        "province report, next day",
+        {"place": HASAKEH_PROVINCE, "precision": 3, "actor1": GUNMEN, "fatalities": 40}
+        | {"day": DAY + timedelta(days=1)},
+        False,
+        "coarse_place",
+    ),
+    (
+        "province report, perpetrators conflict",
+        {"place": HASAKEH_PROVINCE, "precision": 3, "actor1": ARMY, "fatalities": 40},
+        False,
+        "coarse_place",
+    ),
+    (
+        "two named towns far apart",
+        {"place": AMUDA, "actor1": GUNMEN, "fatalities": 40},
+        False,
+        "coarse_place",
+    ),
+    ("other province", {"place": ALEPPO, "actor1": GUNMEN, "fatalities": 40}, False, "place_apart"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "changes", "merge", "rule"),
+    CORROBORATION_CASES,
+    ids=[c[0] for c in CORROBORATION_CASES],
+)
+def test_a_vague_place_merges_on_the_same_kind_and_toll(name, changes, merge, rule):
+    a = mention("a1")
+    b = mention(**{"article": "a2", **changes})
+    decision = same_incident(a, b)
+    assert (decision.merge, decision.rule) == (merge, rule), decision.explain()
+    assert same_incident(b, a).merge == merge
+
+
+def test_small_tolls_do_not_corroborate():
+    # a mortar round killing five or six: such tolls repeat many times a day in a war
+    a = mention("a1", fatalities=6)
+    b = mention("a2", place=HASAKEH_PROVINCE, precision=3, actor1=GUNMEN, fatalities=5)
+    decision = same_incident(a, b)
+    assert (decision.merge, decision.rule) == (False, "coarse_place"), decision.explain()
+    assert same_incident(a, replace(b, fatalities=40)).rule != "corroborated"  # other toll
+
+
+def test_corroboration_is_explained():
+    a = mention("a1")
+    b = mention("a2", place=HASAKEH_PROVINCE, precision=3, actor1=GUNMEN, fatalities=40)
+    text = same_incident(a, b).explain()
+    assert text.startswith("merge: corroborated, a wide place, but the same day, kind of")
+    assert "score 0.76 of 0.78 needed" in text and "fatalities=0.80" in text
 
 
 def test_a_small_province_matches_its_neighbours_towns():

@@ -29,6 +29,8 @@ from frontwatch.taxonomy import RANK
 #   "coarse_place"  the place is wide (a province, a city of over BIG_CITY people, or two towns
 #                   of one province far apart) and scores low: a city of millions sees several
 #                   incidents a day, so it takes the same day and agreeing type, actors, toll
+#   "corroborated"  a vague place (a province, a big city) merges below the threshold on the
+#                   same day, sub-type and a toll of DISTINCTIVE_TOLL or more within a fifth
 #   "same_article"  two mentions of one article never merge by themselves (the article told
 #                   them apart), but reports from other outlets may join them in one event
 
@@ -43,6 +45,10 @@ SAME_SPOT_KM = 2.0
 BIG_CITY = 250_000
 # early tolls of a mass-casualty attack differ widely (hundreds vs over a thousand)
 MASS_CASUALTIES = 100
+# a wide place that is one vague report (a province, a big city), not two towns far apart
+VAGUE_PLACE_SCORE = 0.4
+# a toll this high is distinctive: two incidents of one day and province rarely share it
+DISTINCTIVE_TOLL = 10
 # event types that outlets describe differently for one incident
 # (an air strike on a town is "shelling" for one and "an attack on civilians" for another)
 VIOLENT_FAMILY = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -53,6 +59,7 @@ GENERIC_PREFIXES = ("unidentified", "civilians", "protesters", "rioters", "unkno
 RULE_TEXT = {
     "score": "the places pin the incident down",
     "coarse_place": "a wide place needs the same day and agreeing type, actors and toll",
+    "corroborated": "a wide place, but the same day, kind of attack and toll",
     "same_article": "mentions of one article join only through other reports",
     "date_apart": "the dates are further apart than their precision allows",
     "place_apart": "the places cannot be one place",
@@ -95,9 +102,19 @@ def same_incident(a: Event, b: Event) -> MergeDecision:
     if a.article_id == b.article_id:
         return MergeDecision(False, "same_article", score, tuple(parts.items()))
     if place_match(a, b)[1]:  # a wide place: a province, a big city, far apart
+        if parts["date"] == 1.0 and score < MERGE_THRESHOLD and _corroborated(a, b, parts):
+            return MergeDecision(True, "corroborated", score, tuple(parts.items()))
         merge = score >= MERGE_THRESHOLD and parts["date"] == 1.0
         return MergeDecision(merge, "coarse_place", score, tuple(parts.items()))
     return MergeDecision(score >= MERGE_THRESHOLD, "score", score, tuple(parts.items()))
+
+
+def _corroborated(a: Event, b: Event, parts: dict[str, float]) -> bool:
+    """One vague place (not two towns far apart), the same sub-type and a distinctive toll
+    within a fifth, perpetrators not at odds: two incidents of a day rarely agree on all."""
+    if parts["place"] < VAGUE_PLACE_SCORE or min(a.fatalities, b.fatalities) < DISTINCTIVE_TOLL:
+        return False
+    return parts["type"] == 1.0 and parts["fatalities"] >= 0.8 and parts["actors"] > 0
 
 
 def date_score(a: Event, b: Event) -> float | None:
@@ -166,13 +183,12 @@ def _unknown_type(event: Event) -> bool:
 
 
 def actor_score(a: Event, b: Event) -> float:
-    """1 when a named actor is shared, 0.5 when one side names none, 0 when they conflict."""
-    names_a, names_b = named_actors(a), named_actors(b)
-    if names_a & names_b:
+    """1 a named actor shared, 0 different named perpetrators (actor1), else 0.5: outlets name
+    victims, units hit and quoted officials (a police command) differently."""
+    if named_actors(a) & named_actors(b):
         return 1.0
-    if not names_a or not names_b:
-        return 0.5
-    return 0.0
+    perpetrators = {x.actor1.name for x in (a, b) if x.actor1 and not is_generic(x.actor1)}
+    return 0.0 if len(perpetrators) == 2 else 0.5
 
 
 def fatality_score(a: Event, b: Event) -> float:
