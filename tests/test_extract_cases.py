@@ -34,6 +34,7 @@ CASE_KEYS = {
     "expect_no_event",
     "expect",
     "known_gap",
+    "title",
 }
 EXACT_FIELDS = (
     "event_type",
@@ -225,7 +226,9 @@ def as_param(case: dict):
 
 def article_of(case: dict) -> Article:
     published = date.fromisoformat(case["published"])
-    return Article(id=case["id"], text=case["article"], published=published)
+    return Article(
+        id=case["id"], text=case["article"], published=published, title=case.get("title")
+    )
 
 
 @pytest.mark.parametrize("case", [as_param(c) for c in CASES])

@@ -135,6 +135,8 @@ def _own_kind(text, q, quantities, i, lexicon: Lexicon, end: int) -> str | None:
     if q.value > MAX_EVENT_TOLL or _PAGE_COUNTER.search(before) or _is_not_people(text, q, lexicon):
         return _THING
     after = text[q.end : _next_start(quantities, i, end)]
+    if _KILLED_AND_INJURED.match(after):
+        return _THING  # "88 killed and injured": casualties of both kinds, not deaths
     # the verb right after the number decides first: "killed 40 injured" -> 40 injured;
     # but in "killed 30 people injured 90" the second verb leads the next number
     lent = i + 1 < len(quantities) and _LEADS_NEXT.search(after)
@@ -150,6 +152,11 @@ def _own_kind(text, q, quantities, i, lexicon: Lexicon, end: int) -> str | None:
     return None
 
 
+_KILLED_AND_INJURED = re.compile(
+    r"\s*(?:people\s+|civilians\s+|persons\s+)?(?:were\s+)?(?:killed|dead)\s*(?:and|&|or)\s*"
+    r"(?:injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
 _LEADS_NEXT = re.compile(
     r"\b(?:injur|wound|hurt|kill)\w*\s+(?:at least\s+|some\s+|about\s+)?$", re.I
 )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from frontwatch.extract.casualties import single_persons
 from frontwatch.extract.grouping import group_mentions
+from frontwatch.extract.headline import absorb_headline, headline_end
 from frontwatch.extract.lexicon import Lexicon
 from frontwatch.extract.mentions import SentenceContext, sentence_mentions
 from frontwatch.extract.records import build_event
@@ -58,6 +59,7 @@ def extract_events(article: Article, resources: Resources, version: str = "") ->
     lead_day = _lead_day(mentions, ctx.dates, published)
     province = _focus_province(places, resources)
     groups = group_mentions(mentions, published, province, country, lead_day)
+    groups = absorb_headline(groups, headline_end(article))
     events = [
         split
         for group in groups

@@ -84,6 +84,8 @@ def _shapes_type(mention, tolls: list) -> bool:
     sub_type = mention.sub_event_type
     if not sub_type or not tolls or mention in tolls or EVENT_TYPE_OF[sub_type] != "Battles":
         return bool(sub_type)
+    if any(a.actor.inter == 7 for m in tolls for a in m.targets):
+        return False  # the toll's victims are civilians: a fight is another pair's event
     causers = _armed_names(m.perpetrators for m in tolls)
     return bool(causers & _armed_names([(*mention.perpetrators, *mention.targets)]))
 
