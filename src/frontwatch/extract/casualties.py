@@ -24,7 +24,7 @@ MAX_EVENT_TOLL = 2000
 _THING = "thing"
 # "executed and crucified nine men", "killed a total of 12"
 _GAP_AFTER_VERB = re.compile(
-    r"[\s,]*(?:(?:and|or) \w+ed\s+)?(?:(?:himself|herself|themselves) and\s+)?"
+    r"[\s,]*(?:of\s+)?(?:(?:and|or) \w+ed\s+)?(?:(?:himself|herself|themselves) and\s+)?"
     r"(?:(?:a total of|the|some|up to|nearly|about)\s+)?",
     re.I,
 )
@@ -41,7 +41,10 @@ _COORDINATION = re.compile(
 _PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\b", re.I)
 # the words between a number and its verb: its noun phrase, no new clause ("and", ",")
 _WORDS_BEFORE_VERB = re.compile(
-    r"^(?!.*\b(?:while|but|no|not|without)\b)(?!.*\band\s*,?\s*$)"  # "... and injured 4"
+    r"^(?!.*\b(?:while|but|no|not|without)\b)"
+    # "... and injured 4", "one person and the injury of 40": the verb leads the next phrase,
+    # except in a passive chain ("41 men were rounded up and executed")
+    r"(?!(?:(?!\b(?:were|was)\s+\w+).)*\band\s*,?\s*$)(?!.*\band\s+(?:the|a|an)\s*$)"
     r"(?!.*\band\s+(?:\w+ed|were|was|has|have|had|left|\w+ing)\b)"
     r"[\s\w'’(),-]{0,70}?$",
     re.I,
