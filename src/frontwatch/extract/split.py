@@ -29,10 +29,21 @@ def split_listed(event: Event, group, text: str) -> list[Event]:
     days = _listed(_in_clause([d for d in clause.dates if d.precision == 1], clause), text)
     if len(days) > 1:
         return _per_item(event, days, _with_day)
-    places = _listed(_in_clause(_precise(clause.places), clause), text)
-    if len(places) > 1 and len({p.place.name for p in places}) == len(places):
+    named = _in_clause(_precise(clause.places), clause)
+    places = _listed(named, text)
+    distinct = len(places) > 1 and len({p.place.name for p in places}) == len(places)
+    if distinct and not _toll_placed_elsewhere(clause, named, places):
         return _per_item(event, places, _with_place)
     return [event]
+
+
+def _toll_placed_elsewhere(clause, named: list, listed: list) -> bool:
+    """'The toll from rocket attacks in Aleppo rose to 8; more casualties in Idleb and
+    Damascus': a place named before the toll, outside the list after it, holds the toll."""
+    toll = next((f.span.start for f in clause.figures), None)
+    if toll is None or _start(listed[0]) < toll:
+        return False
+    return any(p not in listed and _start(p) < toll for p in named)
 
 
 def _toll_clause(group):
