@@ -129,7 +129,11 @@ def sentence_mentions(
         # figures before the running total are the event's own; the total is not
         figures = [f for f in figures if f.span.start < running.start()]
         total = None
-    cumulative = total is not None or (after_total and _continues_total(ctx, sentence, figures))
+    cumulative = (
+        total is not None
+        or (after_total and _continues_total(ctx, sentence, figures))
+        or _vague_period_toll(ctx, sentence, figures)
+    )
     flags = (background, cumulative)
     mentions = []
     for start, end in clauses_of(text, sentence.start, sentence.end):
@@ -146,7 +150,8 @@ def sentence_mentions(
 
 
 _PERFECT_TOLL = re.compile(
-    r"^(?:another|a further)\b|\b(?:have|has) (?:been )?(?:killed|died)\b", re.IGNORECASE
+    r"^(?:another|a further|meanwhile|in addition|the (?:death )?toll includes)\b|\b(?:have|has) (?:been )?(?:killed|died)\b",
+    re.IGNORECASE,
 )
 
 
@@ -154,6 +159,18 @@ def _continues_total(ctx: SentenceContext, sentence: Span, figures) -> bool:
     """A perfect-tense toll with no day of its own, right after a period toll."""
     own_day = any(d.precision == 1 for d in _inside(ctx.dates, sentence.start, sentence.end))
     return bool(figures) and not own_day and bool(_PERFECT_TOLL.search(sentence.text))
+
+
+_PERFECT = re.compile(r"\b(?:have|has)\b", re.IGNORECASE)
+
+
+def _vague_period_toll(ctx: SentenceContext, sentence: Span, figures) -> bool:
+    """'The group has reported hundreds of civilians killed in operations against IS':
+    only 'hundreds' or 'thousands', in the perfect tense and with no day, is a tally."""
+    deaths = [f for f in figures if f.kind == KILLED]
+    own_day = any(d.precision == 1 for d in _inside(ctx.dates, sentence.start, sentence.end))
+    big_vague = bool(deaths) and all(f.vague and f.value >= 100 for f in deaths)
+    return big_vague and not own_day and bool(_PERFECT.search(sentence.text))
 
 
 def _mention(ctx, sentence, bounds, cue, figures, claimant, flags) -> Mention:
