@@ -32,6 +32,7 @@ _GAP_AFTER_VERB = re.compile(
 _PAGE_COUNTER = re.compile(
     r"\b(?:URL|Views|Tweet|Print|Share|Comments?)\s+(?:\d+\s+)?$", re.I
 )  # a number of vehicles, years, sorties...: never a casualty figure
+_RELATED_AFTER = re.compile(r"\s*(?:Related|Recommended|Read more)\b")  # "... 85 Related ..."
 _COORDINATION = re.compile(
     r"^[\s\w()'-]{0,60}?(?:\band\b|\bas well as\b|,)\s*(?:(?:her|his|their|its)\s+)?$",
     re.IGNORECASE,
@@ -106,13 +107,20 @@ def find_figures(text: str, quantities: list[Quantity], lexicon: Lexicon, end: i
         if kind in (None, _THING):
             continue
         group = _victim_group(text, q, _next_start(quantities, i, end), lexicon, figures)
-        part = bool(i and _PART_OF.search(text[quantities[i - 1].end : q.start]))
+        part = bool(i and _PART_OF.search(text[quantities[i - 1].end : q.start])) or bool(
+            _AMONG_THE_DEAD.match(text, q.end, _next_start(quantities, i, end))
+        )
         span = Span.of(text, q.start, q.end)
         hedged = _is_hedged(text, q, _next_start(quantities, i, end))
         figures.append(Figure(kind, q.value, span, group, q.vague, part, joined[i], hedged))
     return figures
 
 
+# "two medics were among the dead": a part of a toll given elsewhere, never added to it
+_AMONG_THE_DEAD = re.compile(
+    r"[\s\w'-]{0,40}?\b(?:were|was) among (?:the|those) (?:dead|killed|victims|fatalities)\b",
+    re.I,
+)
 _UPPER_BOUND = re.compile(r"\b(?:up to|as many as|could reach|could rise to)\s*$", re.I)
 _GUESS = re.compile(r"^[\s\w,'-]{0,40}?\b(?:may|might|could) have\b", re.I)
 
@@ -135,7 +143,8 @@ def _next_start(quantities: list[Quantity], i: int, end: int) -> int:
 def _own_kind(text, q, quantities, i, lexicon: Lexicon, end: int) -> str | None:
     """killed / injured when a verb is attached to this number, else None."""
     before = text[max(0, q.start - 160) : q.start]
-    if q.value > MAX_EVENT_TOLL or _PAGE_COUNTER.search(before) or _is_not_people(text, q, lexicon):
+    furniture = _PAGE_COUNTER.search(before) or _RELATED_AFTER.match(text, q.end)
+    if q.value > MAX_EVENT_TOLL or furniture or _is_not_people(text, q, lexicon):
         return _THING
     after = text[q.end : _next_start(quantities, i, end)]
     if _KILLED_AND_INJURED.match(after):
@@ -195,6 +204,12 @@ def _is_not_people(text: str, q: Quantity, lexicon: Lexicon) -> bool:
 def _share_coordinated_kinds(text: str, quantities, kinds: list) -> tuple[list, list[bool]]:
     """'twenty civilians and one staff member were killed': both numbers are deaths."""
     kinds, joined = list(kinds), [False] * len(kinds)
+    for i in range(len(quantities) - 2, -1, -1):
+        # "six civilians including three children were injured": the whole takes the
+        # verb of its part before any "and" can lend it the previous number's verb
+        between = text[quantities[i].end : quantities[i + 1].start]
+        if kinds[i] is None and kinds[i + 1] not in (None, _THING) and _PART_OF.search(between):
+            kinds[i] = kinds[i + 1]
     for _ in range(2):  # a pass each way settles chains of three or more
         for i in range(len(quantities) - 1):
             between = text[quantities[i].end : quantities[i + 1].start]

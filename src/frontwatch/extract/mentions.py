@@ -23,7 +23,10 @@ _ACTION = (
     r"pound(?:s|ed)|hit|raid(?:s|ed)|stormed|seized|captured|abducted|executed)"
 )
 _CLAUSE_BREAK = re.compile(
-    r";\s*|,?\s+(?:while|whereas|meanwhile)\s+|,?\s+since\s+(?=the\s)|\s+as well as\s+(?=(?:\w+\s+){0,2}(?:air|raids?|strikes?|shelling|attacks?)\b)"
+    r";\s*|,?\s+(?:while|whereas|meanwhile)\s+|"
+    # "... resumed on Wednesday, days after a bombing killed 120": the recalled event
+    r",?\s+(?=(?:(?:a|one|two|three|four|five|six|several|\d+)\s+)?(?:hours?|days?|weeks?)\s+"
+    r"(?:after|before)\s+(?:a|an|the)\s)|,?\s+since\s+(?=the\s)|\s+as well as\s+(?=(?:\w+\s+){0,2}(?:air|raids?|strikes?|shelling|attacks?)\b)"
     rf"|,?\s+and\s+(?=(?:the|its|their)\s+(?:[\w'-]+\s+){{0,3}}{_ACTION}\b)",
     re.IGNORECASE,
 )
@@ -134,9 +137,12 @@ def sentence_mentions(
         or (after_total and _continues_total(ctx, sentence, figures))
         or _vague_period_toll(ctx, sentence, figures)
     )
-    flags = (background, cumulative)
     mentions = []
-    for start, end in clauses_of(text, sentence.start, sentence.end):
+    clauses = clauses_of(text, sentence.start, sentence.end)
+    for start, end in clauses:
+        # a past event recalled in one clause leaves the sentence's other clauses current
+        own_past = len(clauses) == 1 or bool(lexicon.background.search(text, start, end))
+        flags = (background and own_past, cumulative)
         clause_figures = tuple(f for f in figures if start <= f.span.start < end)
         has_deaths = any(f.kind == KILLED for f in clause_figures)
         hits = find_cues(text, start, end, lexicon)
