@@ -52,7 +52,7 @@ _WORDS_BEFORE_VERB = re.compile(
 )
 _FIGHTER_WORDS = re.compile(
     r"\b(?:militants?|terrorists?|gunmen|rebels?|insurgents?|jihadists?|fighters?|extremists?|"
-    r"elements?|operatives?|mercenaries|militiamen|combatants?|cadres?)\b",
+    r"elements?|operatives?|mercenaries|militiam[ae]n|combatants?|cadres?)\b",
     re.IGNORECASE,
 )
 _SOLDIER_WORDS = re.compile(
@@ -196,9 +196,13 @@ def _is_not_people(text: str, q: Quantity, lexicon: Lexicon) -> bool:
     person = lexicon.person_noun.search(window)
     if not thing:
         return False
-    if person and person.start() < thing.start():
+    before_thing = person is not None and person.start() < thing.start()
+    # "three terrorist attacks": a person word right before the thing only describes it
+    adjective = before_thing and not window[person.end() : thing.start()].strip()
+    if before_thing and not adjective:
         return False
-    return head is not None and thing.start() <= len(head.group(0)) + 1
+    first = person.start() if adjective else thing.start()
+    return head is not None and first <= len(head.group(0)) + 1
 
 
 def _share_coordinated_kinds(text: str, quantities, kinds: list) -> tuple[list, list[bool]]:
@@ -228,8 +232,16 @@ def _shares_verb(between: str) -> bool:
     return bool(_COORDINATION.match(between) or _PART_OF.search(between))
 
 
+_NOUN_PHRASE_ENDS = re.compile(
+    r"\b(?:were|was|are|is|have|has|had|killed|died|dead|injured|wounded|hurt|when|after|during)\b",
+    re.IGNORECASE,
+)
+
+
 def _victim_group(text, q, stop: int, lexicon: Lexicon, earlier: list[Figure]) -> str:
     phrase = text[q.end : min(stop, q.end + 60)]
+    verb = _NOUN_PHRASE_ENDS.search(phrase)  # "scores were injured in terrorist attacks"
+    phrase = phrase[: verb.start()] if verb else phrase
     noun = lexicon.person_noun.search(phrase)
     if not noun or noun.start() > 45:
         return "unspecified"

@@ -50,7 +50,7 @@ def extract_events(article: Article, resources: Resources, version: str = "") ->
         actors=[
             a
             for a in resources.actors.find(text, on=published, country=country)
-            if not _HOLDS_TERRITORY.match(text, a.span.end)
+            if not _HOLDS_TERRITORY.match(text, a.span.end) and not _speaks_for(text, a.span)
         ],
         places=places,
         dates=find_dates(text, published),
@@ -96,6 +96,18 @@ def _looks_like_body(sentence: str) -> bool:
 _HOLDS_TERRITORY = re.compile(
     r"[-‑]\s?(?:held|controlled|run|occupied|administered|dominated)\b", re.IGNORECASE
 )
+
+
+# "a source at Aleppo Police Command told SANA": who speaks, not who took part
+_SOURCE_AT = re.compile(
+    r"\b(?:source|sources|official|officials|spokes(?:man|woman|person))\s+(?:at|in|of|from|for|with)"
+    r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _speaks_for(text: str, span) -> bool:
+    return bool(_SOURCE_AT.search(text[max(0, span.start - 60) : span.start]))
 
 
 # A capital standing for its government: "Damascus said", "pro-Damascus media",

@@ -33,7 +33,7 @@ class Group:
 
     @property
     def families(self) -> set[str]:
-        return {EVENT_TYPE_OF[m.sub_event_type] for m in self.mentions if m.sub_event_type}
+        return {EVENT_TYPE_OF[t] for m in self.mentions if (t := typed_as(m))}
 
     @property
     def actor_names(self) -> set[str]:
@@ -104,9 +104,20 @@ def _same_area(a, b) -> bool:
     return (a.place.country, a.place.admin1) == (b.place.country, b.place.admin1)
 
 
+def typed_as(mention: Mention) -> str | None:
+    """The mention's sub-type, unless only the bare word 'attack' gave it: that word fits
+    whatever weapon or fight the other reports of the incident name."""
+    cue = mention.cue
+    return (
+        None
+        if cue is None or (cue.sub_event_type == "Armed clash" and cue.weight <= 1)
+        else (cue.sub_event_type)
+    )
+
+
 def _types_fit(group: Group, mention: Mention) -> bool:
     families = group.families
-    if mention.sub_event_type is None:
+    if typed_as(mention) is None:
         return not families or bool(families & _VIOLENT_MIX)
     family = EVENT_TYPE_OF[mention.sub_event_type]
     if not families:

@@ -31,6 +31,8 @@ def build_event(
     sub_type = _adjust_for_actors(sub_type, actor1)
     if sub_type == "Attack" and _armed_victims_only(group, actor2):
         sub_type = "Armed clash"  # soldiers ambushed by gunmen fight back: a battle
+    elif sub_type == "Armed clash" and _unarmed_attack(group, actor2):
+        sub_type = "Attack"
     figure_clauses = _figures_by_sentence(group)
     bombers = _bombers_killed(group, sub_type)
     return Event(
@@ -68,13 +70,38 @@ def _place_fields(place_mention) -> tuple[Place, int, str, Span | None]:
 
 def _sub_type(group: Group, resources) -> str:
     tolls = [m for m in group.mentions if any(f.kind == KILLED for f in m.figures)]
-    typed = [m.sub_event_type for m in group.mentions if _shapes_type(m, tolls)]
-    if typed:
-        return min(typed, key=RANK.__getitem__)
+    typed = [m for m in group.mentions if _shapes_type(m, tolls)]
+    # the bare word "attack" says less than any weapon or fight named beside it
+    concrete = [m for m in typed if not _weak_clash(m)] or typed
+    if concrete:
+        return min((m.sub_event_type for m in concrete), key=RANK.__getitem__)
     first = tolls[0] if tolls else group.mentions[0]
     if resources.classifier is not None:
         return resources.classifier.classify(first.sentence.text).sub_event_type
     return "Attack" if first.civilians_hit else "Armed clash"
+
+
+def _weak_clash(mention) -> bool:
+    """Only the bare word 'attack', and on no armed target ('an attack on army sites' is a
+    ground assault on military positions: a battle, spec section 2)."""
+    if mention.sub_event_type != "Armed clash" or mention.cue.weight > 1:
+        return False
+    return not _armed_hit(mention)
+
+
+def _armed_hit(mention) -> bool:
+    armed_dead = any(f.group in ("soldiers", "fighters") for f in mention.figures)
+    return armed_dead or any(a.actor.inter in (1, 2, 3, 4, 8) for a in mention.targets)
+
+
+def _unarmed_attack(group: Group, actor2: Actor | None) -> bool:
+    """'35 people were killed by the attack on a school': only the word 'attack', and no
+    armed victims, is an attack on civilians (Violence against civilians), not a battle."""
+    clashes = [m for m in group.mentions if m.sub_event_type == "Armed clash"]
+    if not clashes or not all(_weak_clash(m) for m in clashes):
+        return False
+    armed = actor2 is not None and actor2.inter in (1, 2, 3, 4, 8)
+    return not armed and not any(_armed_hit(m) for m in group.mentions)
 
 
 def _shapes_type(mention, tolls: list) -> bool:
