@@ -58,6 +58,7 @@ def group_mentions(
         if (mention.cumulative and mention.figures) or _is_undated_background(mention, published):
             continue
         own_place = best_place(_clause_or_sentence(mention.places, mention), country)
+        own_place = own_place or _abroad(mention, country)
         own_date = _first(_clause_or_sentence(mention.dates, mention))
         place = own_place or last_place
         last_place = place or last_place
@@ -76,7 +77,9 @@ def _add(group: Group, mention: Mention, place, own_place, own_date, country) ->
     if own_place is not None:
         group.places.append(own_place)
     candidates = group.places or ([place] if place is not None else [])
-    group.place = best_place(candidates, country) if candidates else group.place
+    # a place abroad comes in only from a sentence set there ('In Iraq, ...': _abroad)
+    own_country = best_place(candidates, country) or best_place(candidates)
+    group.place = own_country if candidates else group.place
     if own_date is not None and group.date_mention is None:
         group.date_mention = own_date
         group.day = own_date.date
@@ -162,6 +165,17 @@ def _names(mention: Mention) -> set[str]:
     return {a.actor.name for a in (*mention.perpetrators, *mention.targets)}
 
 
+def _abroad(mention: Mention, country: str | None):
+    """'In Iraq, government forces repelled an attack on Haditha': a sentence that opens on
+    another country places its events there, at the most specific place named."""
+    sentence = mention.sentence
+    for p in mention.places:
+        opening = sentence.text[: p.span.start - sentence.start].strip().lower()
+        if p.place.feature == "country" and p.place.country != country and opening == "in":
+            return best_place(_clause_or_sentence(mention.places, mention), p.place.country)
+    return None
+
+
 def best_place(place_mentions, country: str | None = None):
     """The most specific place named: a village or town over a province, earliest first.
 
@@ -177,7 +191,10 @@ def best_place(place_mentions, country: str | None = None):
 
 
 def _place_rank(mention) -> tuple:
-    return (mention.precision, _is_province_namesake(mention), mention.span.start)
+    # a town is as specific as another whether the text says "in" or "around" it
+    # ("30 killed around Shadadi and five outside Kobane"): the first one leads
+    town = mention.place.feature == "populated"
+    return (1 if town else mention.precision, _is_province_namesake(mention), mention.span.start)
 
 
 def _is_province_namesake(mention) -> bool:
