@@ -58,6 +58,9 @@ PHRASES = [
     ('A bomb went off in Qamishly.', 'Qamishly', 'Al Qamishli', 'Al-Hasakeh', 1),
     ('IS fighters left Palmyra.', 'Palmyra', 'Tadmur', 'Homs', 1),
     ('IS fighters left Tadmur.', 'Tadmur', 'Tadmur', 'Homs', 1),
+    ('Coalition air raids on ISIL positions near Kobaninorth Syria reportedly killed 35 fighters.', 'Kobaninorth', 'Ayn al Arab', 'Aleppo', 2),  # FA-KES
+    ('Turkish forces entered al-Bab Manbij and Jarablus.', 'al-Bab', 'Al Bab', 'Aleppo', 1),
+    ('Shells fell on Bab Sharqi in Damascus.', 'Bab Sharqi', 'Bab Sharqi', 'Damascus', 1),
     ('Rockets fell on Douma.', 'Douma', 'Duma', 'Rural Damascus', 1),
     ('Rockets fell on Duma in Eastern Ghouta.', 'Duma', 'Duma', 'Rural Damascus', 1),
     ('Residents of Homs fled.', 'Homs', 'Homs', 'Homs', 1),
@@ -371,6 +374,8 @@ NOT_PLACES_IN_CONTEXT = [
     ("Clashes erupted near the Tishrin Dam east of Manbij.", "Tishrin"),
     ("The Houthi-run Saba news agency said air strikes hit the city of Saada.", "Saba"),
     ("Residents fled Idlib, Orient TV said.", "Orient"),
+    ("A general view shows the damage of an explosion in Bab Tadmor in Homs.", "Bab"),  # FA-KES
+    ("A general view shows the damage of an explosion in Bab Tadmor in Homs.", "Tadmor"),  # FA-KES
 ]
 # fmt: on
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from frontwatch.resolve.namecues import (
     fragment,
+    gate,
     head_of_compound,
     is_big,
     landmark,
@@ -37,6 +38,7 @@ MIN_FUZZY_LENGTH = 5  # shorter unknown words are not compared by edit distance
 LOWERCASE_STARTERS = frozenset({"in", "near"})  # a lowercase name only after these
 NAME_TAILS = frozenset({"countryside", "city", "camp"})  # lowercase words inside names
 _BREAK_RE = re.compile(r"[.!?\n]")
+_GLUED_DIRECTION = re.compile(r"([A-Z][a-z]{3,}?)(?:north|south|east|west)(?:ern)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,9 @@ def scan(gazetteer, text: str, tokens: list[Token]) -> tuple[list[Match], list[i
             continue
         free = named = found[1]
         if landmark(text, tokens, found[1]):  # 'Umayyad Square': a street, not the place
+            continue
+        if gate(text, tokens, found[0], found[1]):  # 'Bab Tadmor': a gate, neither town
+            free = named = found[1] + 1
             continue
         match = new_match(gazetteer, text, tokens, found, named_before, compound, breaks)
         compound = match.last + 1 if match.head else -1  # 'Bab al-Salama': al-Salama is Bab's
@@ -203,7 +208,7 @@ def place_at(gazetteer, text, tokens, i, named=0) -> tuple[int, int, tuple[int, 
     first_key = token_key(tokens[i].text)
     span = gazetteer.first_token_span.get(first_key)
     if span is None and not gazetteer.has_key(first_key):  # most capitalised words: no name
-        return possessive_match(gazetteer, tokens, i) or 1
+        return possessive_match(gazetteer, tokens, i) or glued_direction(gazetteer, tokens, i) or 1
     run = content_run(gazetteer, text, tokens, i, span or 1)
     keys = [first_key, *(token_key(tokens[j].text) for j in run[1:])]
     for size in range(len(run), 0, -1):
@@ -365,3 +370,17 @@ def english_plural(gazetteer, word: str) -> bool:
         gazetteer.fold(w) in gazetteer.english_words or gazetteer.fold(w) in vocabulary
         for w in (word, word[:-1])
     )
+
+
+def glued_direction(gazetteer, tokens, i) -> tuple[int, int, tuple[int, ...]] | None:
+    """'near Kobaninorth Syria' (a text that lost the comma or line break before a compass
+    word): a big place glued to 'north', 'south', 'east' or 'west'."""
+    word = tokens[i].text
+    glued = _GLUED_DIRECTION.fullmatch(word)
+    if glued is None or english_plural(gazetteer, word) or is_english(gazetteer, glued[1]):
+        return None
+    stem = gazetteer.token_key(glued[1])
+    if stem in gazetteer.blocked_keys:
+        return None
+    ids = tuple(j for j in gazetteer.candidates(stem) if is_big(gazetteer.place(j)))
+    return (i, i + 1, ids) if ids else None
