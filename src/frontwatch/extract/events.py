@@ -101,12 +101,18 @@ _HOLDS_TERRITORY = re.compile(
 _BEFORE_GOVERNMENT = re.compile(
     r"(?:(?:pro|anti)-\s*|\b(?:ally|allies|backer|backers|patron)\s+)$", re.IGNORECASE
 )
+# "rebels in Idlib said": after a locative the name is the place, whatever verb follows
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|around|outside)\s+$", re.IGNORECASE)
 _AFTER_GOVERNMENT = re.compile(
     r"^(?:'s|’s|s)?\s+(?:government|regime|authorities|said|says|say|lost|accused|accuses|claimed|"
     r"claims|denied|denies|blamed|blames|announced|backed|insisted|warned|wants|promised|"
     r"promises?|pledged|vowed|offered|refused|rejected|threatened)\b",
     re.IGNORECASE,
 )
+
+
+# "the Aleppo-based Fastaqim group", "a Raqqa-born fighter": where someone sits or comes from
+_ATTRIBUTE_AFTER = re.compile(r"^[-‑](?:based|born|headquartered)\b", re.IGNORECASE)
 
 
 # "DAMASCUS (Sputnik) -", "Idlib, SANA -": the city a report is filed from
@@ -121,8 +127,9 @@ def _names_a_government(text: str, span) -> bool:
     after = text[span.end : span.end + 24]
     return bool(
         _BEFORE_GOVERNMENT.search(before)
-        or _AFTER_GOVERNMENT.match(after)
+        or (_AFTER_GOVERNMENT.match(after) and not _LOCATIVE_BEFORE.search(before))
         or _DATELINE_AFTER.match(after)
+        or _ATTRIBUTE_AFTER.match(after)
     )
 
 
@@ -146,20 +153,30 @@ def _focus_country(places: list, default: str | None) -> str | None:
 
 
 def _focus_province(places: list, resources: Resources, text: str = "", published=None):
-    """The province the article is mostly about: where an unplaced event is coded. Places
-    of recalled past events ("in Aleppo last year") count only when nothing else is named."""
+    """The province the article is mostly about: where an unplaced event is coded. Only the
+    provinces of the article's country count ("Washington" is no province of a Syrian
+    event), and places of recalled past events ("in Aleppo last year") only when nothing
+    else is named."""
     breaks = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
-    current = [p for p in places if not _recalls_past(text, breaks, p.span.start, published)]
-    counts: dict[tuple[str, str], int] = {}
-    for mention in current or places:
-        place = mention.place
-        if place.admin1 and place.feature != "country":
-            key = (place.country, place.admin1)
-            counts[key] = counts.get(key, 0) + 1
+    country = _focus_country(places, None)
+    own = [p for p in places if p.place.country == country and p.place.feature != "country"]
+    own = own or places  # no province of its own country: any province named
+    current = [p for p in own if not _recalls_past(text, breaks, p.span.start, published)]
+    counts = _province_counts(current or own)
     if not counts:
         return None
     country, admin1 = max(counts, key=counts.__getitem__)
     return resources.gazetteer.province(country, admin1)
+
+
+def _province_counts(places: list) -> dict[tuple[str, str], int]:
+    counts: dict[tuple[str, str], int] = {}
+    for mention in places:
+        place = mention.place
+        if place.admin1 and place.feature != "country":
+            key = (place.country, place.admin1)
+            counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 # a sentence about an earlier time: "last year", "two years ago", "in August 2013"
