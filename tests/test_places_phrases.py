@@ -374,6 +374,11 @@ NOT_PLACES_IN_CONTEXT = [
     ("Clashes erupted near the Tishrin Dam east of Manbij.", "Tishrin"),
     ("The Houthi-run Saba news agency said air strikes hit the city of Saada.", "Saba"),
     ("Residents fled Idlib, Orient TV said.", "Orient"),
+    ('"Theyre using Grad missiles and car bombs" he said.', "Theyre"),  # FA-KES
+    ("REUTERS Hosam Katan A rebel fighter attends a demonstration in Aleppo.", "Katan"),  # FA-KES
+    ("A Twitter account thought to belong to Islam Army chief Zahran Alloush said.", "Zahran"),  # FA-KES
+    ("It was not clear what caused the blast in the Souq al-Hamadiyeh neighbourhood of Damascus.", "Souq"),  # FA-KES
+    ("Forces captured a captain in Liwaa al-Fath (Brigade of Conquest).", "Liwaa"),  # FA-KES
     ("A general view shows the damage of an explosion in Bab Tadmor in Homs.", "Bab"),  # FA-KES
     ("A general view shows the damage of an explosion in Bab Tadmor in Homs.", "Tadmor"),  # FA-KES
 ]
