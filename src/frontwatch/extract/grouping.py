@@ -17,6 +17,7 @@ from frontwatch.extract.mentions import Mention, item_start
 from frontwatch.taxonomy import EVENT_TYPE_OF
 
 _VIOLENT_MIX = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+ROUNDUP_PROVINCES = 3  # a clause naming this many provinces lists news, not one place
 _PAST_YEAR = re.compile(r"\b(?:in|since|during|of)\s+((?:19|20)\d\d)\b")
 
 
@@ -57,7 +58,7 @@ def group_mentions(
     for mention in mentions:
         if (mention.cumulative and mention.figures) or _is_undated_background(mention, published):
             continue
-        own_place = best_place(_clause_or_sentence(mention.places, mention), country)
+        own_place = _own_place(mention, country, province)
         own_place = own_place or _abroad(mention, country)
         own_date = _first(_clause_or_sentence(mention.dates, mention))
         place = own_place or last_place
@@ -163,6 +164,22 @@ def _target_kind(mention: Mention) -> str | None:
 
 def _names(mention: Mention) -> set[str]:
     return {a.actor.name for a in (*mention.perpetrators, *mention.targets)}
+
+
+def _own_place(mention: Mention, country: str | None, province=None):
+    """The place a clause names for its event. A roundup over several provinces ("blasts
+    hit Tartous, Homs and Hasakeh") is no one place: only a place of the province the
+    article is mostly about may stand for it."""
+    places = _clause_or_sentence(mention.places, mention)
+    provinces = {(p.place.country, p.place.admin1) for p in places if _in_country(p, country)}
+    if len(provinces) >= ROUNDUP_PROVINCES:
+        focus = (province.country, province.admin1) if province is not None else None
+        places = [p for p in places if (p.place.country, p.place.admin1) == focus]
+    return best_place(places, country)
+
+
+def _in_country(mention, country: str | None) -> bool:
+    return mention.place.feature != "country" and mention.place.country == country
 
 
 def _abroad(mention: Mention, country: str | None):
