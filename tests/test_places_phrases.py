@@ -379,6 +379,7 @@ NOT_PLACES_IN_CONTEXT = [
     ("A Twitter account thought to belong to Islam Army chief Zahran Alloush said.", "Zahran"),  # FA-KES
     ("It was not clear what caused the blast in the Souq al-Hamadiyeh neighbourhood of Damascus.", "Souq"),  # FA-KES
     ("Forces captured a captain in Liwaa al-Fath (Brigade of Conquest).", "Liwaa"),  # FA-KES
+    ("A car bomb has killed four people in the Sumaria area in the Syrian capital Damascus.", "Sumaria"),  # FA-KES
     ("A general view shows the damage of an explosion in Bab Tadmor in Homs.", "Bab"),  # FA-KES
     ("A general view shows the damage of an explosion in Bab Tadmor in Homs.", "Tadmor"),  # FA-KES
 ]

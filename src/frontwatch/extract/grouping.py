@@ -168,13 +168,13 @@ def _names(mention: Mention) -> set[str]:
 
 def _own_place(mention: Mention, country: str | None, province=None):
     """The place a clause names for its event. A roundup over several provinces ("blasts
-    hit Tartous, Homs and Hasakeh") is no one place: only a place of the province the
-    article is mostly about may stand for it."""
+    hit Tartous, Homs and Hasakeh") is no one place: a place of the province the article
+    is mostly about stands for it when there is one."""
     places = _clause_or_sentence(mention.places, mention)
     provinces = {(p.place.country, p.place.admin1) for p in places if _in_country(p, country)}
     if len(provinces) >= ROUNDUP_PROVINCES:
         focus = (province.country, province.admin1) if province is not None else None
-        places = [p for p in places if (p.place.country, p.place.admin1) == focus]
+        places = [p for p in places if (p.place.country, p.place.admin1) == focus] or places
     return best_place(places, country)
 
 
