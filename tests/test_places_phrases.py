@@ -61,6 +61,7 @@ PHRASES = [
     ('Coalition air raids on ISIL positions near Kobaninorth Syria reportedly killed 35 fighters.', 'Kobaninorth', 'Ayn al Arab', 'Aleppo', 2),  # FA-KES
     ('Turkish forces entered al-Bab Manbij and Jarablus.', 'al-Bab', 'Al Bab', 'Aleppo', 1),
     ('Shells fell on Bab Sharqi in Damascus.', 'Bab Sharqi', 'Bab Sharqi', 'Damascus', 1),
+    ('The Syrian army eliminated over 75 militants in Daraas Manshiyah district in Syria.', 'Daraas', 'Dara', "Dar'a", 1),  # FA-KES
     ('Rockets fell on Douma.', 'Douma', 'Duma', 'Rural Damascus', 1),
     ('Rockets fell on Duma in Eastern Ghouta.', 'Duma', 'Duma', 'Rural Damascus', 1),
     ('Residents of Homs fled.', 'Homs', 'Homs', 'Homs', 1),
@@ -379,6 +380,7 @@ NOT_PLACES_IN_CONTEXT = [
     ("A Twitter account thought to belong to Islam Army chief Zahran Alloush said.", "Zahran"),  # FA-KES
     ("It was not clear what caused the blast in the Souq al-Hamadiyeh neighbourhood of Damascus.", "Souq"),  # FA-KES
     ("Forces captured a captain in Liwaa al-Fath (Brigade of Conquest).", "Liwaa"),  # FA-KES
+    ("Hamas said it fired rockets at Israel.", "Hamas"),
     ("A car bomb has killed four people in the Sumaria area in the Syrian capital Damascus.", "Sumaria"),  # FA-KES
     ("A general view shows the damage of an explosion in Bab Tadmor in Homs.", "Bab"),  # FA-KES
     ("A general view shows the damage of an explosion in Bab Tadmor in Homs.", "Tadmor"),  # FA-KES

@@ -220,6 +220,8 @@ def place_at(gazetteer, text, tokens, i, named=0) -> tuple[int, int, tuple[int, 
         )
         if ids and size == 1 and not single_in_context(gazetteer, text, tokens, i, ids, named):
             ids = english_town_ids(gazetteer, tokens, i, ids)
+        if ids and size == 1 and (owner := loose_possessive(gazetteer, tokens[i].text, ids)):
+            return i, i + 1, owner
         if ids:
             return i, run[size - 1] + 1, ids
     return possessive_match(gazetteer, tokens, i) or 1
@@ -353,6 +355,8 @@ def possessive_match(gazetteer, tokens, i) -> tuple[int, int, tuple[int, ...]] |
     word = tokens[i].text
     if len(word) < 5 or not word.endswith("s") or not word[0].isupper():
         return None
+    if gazetteer.fold(word) in gazetteer.not_places:  # 'Hamas' is no Hamm
+        return None
     stem = gazetteer.token_key(word[:-1])
     if stem in gazetteer.blocked_keys:
         return None
@@ -361,6 +365,19 @@ def possessive_match(gazetteer, tokens, i) -> tuple[int, int, tuple[int, ...]] |
         spelled = gazetteer.spelling(word[:-1])
         ids = tuple(j for j in ids if spelled in gazetteer.spellings(j))
     return (i, i + 1, ids) if ids else None
+
+
+def loose_possessive(gazetteer, word: str, ids: tuple[int, ...]) -> tuple[int, ...]:
+    """'Daraas Manshiyah district': a word spelled as no place it may stand for ('Daryus')
+    but as the possessive of a big place ('Daraa'): the big places so spelled."""
+    if not word.endswith("s") or len(word) < 5 or spelled_exactly(gazetteer, word, ids):
+        return ()
+    stem = gazetteer.spelling(word[:-1])
+    return tuple(
+        j
+        for j in gazetteer.candidates(gazetteer.token_key(word[:-1]))[:20]
+        if stem in gazetteer.spellings(j) and is_big(gazetteer.place(j))
+    )
 
 
 def english_plural(gazetteer, word: str) -> bool:
