@@ -61,7 +61,7 @@ PHRASES = [
     ('Coalition air raids on ISIL positions near Kobaninorth Syria reportedly killed 35 fighters.', 'Kobaninorth', 'Ayn al Arab', 'Aleppo', 2),  # FA-KES
     ('Turkish forces entered al-Bab Manbij and Jarablus.', 'al-Bab', 'Al Bab', 'Aleppo', 1),
     ('Shells fell on Bab Sharqi in Damascus.', 'Bab Sharqi', 'Bab Sharqi', 'Damascus', 1),
-    ('Coalition jets struck Raqqa and Hasakeh in Syria. In May the militant group scored a victory overrunning Ramadi the provincial capital of western Anbar province.', 'Ramadi', 'Ramadi', 'Al Anbar', 1),  # FA-KES
+    ('Coalition jets struck Raqqa and Tal Abyad in Syria, and ISIS attacked Hassakeh in Syria. In May the militant group scored a victory overrunning Ramadi the provincial capital of western Anbar province.', 'Ramadi', 'Ramadi', 'Al Anbar', 1),  # FA-KES
     ('The Syrian army eliminated over 75 militants in Daraas Manshiyah district in Syria.', 'Daraas', 'Dara', "Dar'a", 1),  # FA-KES
     ('Rockets fell on Douma.', 'Douma', 'Duma', 'Rural Damascus', 1),
     ('Rockets fell on Duma in Eastern Ghouta.', 'Duma', 'Duma', 'Rural Damascus', 1),
