@@ -62,6 +62,8 @@ PHRASES = [
     ('Turkish forces entered al-Bab Manbij and Jarablus.', 'al-Bab', 'Al Bab', 'Aleppo', 1),
     ('Shells fell on Bab Sharqi in Damascus.', 'Bab Sharqi', 'Bab Sharqi', 'Damascus', 1),
     ('Coalition jets struck Raqqa and Tal Abyad in Syria, and ISIS attacked Hassakeh in Syria. In May the militant group scored a victory overrunning Ramadi the provincial capital of western Anbar province.', 'Ramadi', 'Ramadi', 'Al Anbar', 1),  # FA-KES
+    ('Thirty civilians were killed in Syrian air strikes on a Damascan suburb town.', 'Damascan', 'Damascus', 'Damascus', 2),  # FA-KES
+    ('Shells hit the Aleppan countryside.', 'Aleppan', 'Aleppo', 'Aleppo', 2),
     ('The Syrian army eliminated over 75 militants in Daraas Manshiyah district in Syria.', 'Daraas', 'Dara', "Dar'a", 1),  # FA-KES
     ('Rockets fell on Douma.', 'Douma', 'Duma', 'Rural Damascus', 1),
     ('Rockets fell on Duma in Eastern Ghouta.', 'Duma', 'Duma', 'Rural Damascus', 1),
@@ -382,6 +384,7 @@ NOT_PLACES_IN_CONTEXT = [
     ("It was not clear what caused the blast in the Souq al-Hamadiyeh neighbourhood of Damascus.", "Souq"),  # FA-KES
     ("Forces captured a captain in Liwaa al-Fath (Brigade of Conquest).", "Liwaa"),  # FA-KES
     ("Hamas said it fired rockets at Israel.", "Hamas"),
+    ("Damascene activists said the strikes hit Douma.", "Damascene"),
     ("A car bomb has killed four people in the Sumaria area in the Syrian capital Damascus.", "Sumaria"),  # FA-KES
     ("A general view shows the damage of an explosion in Bab Tadmor in Homs.", "Bab"),  # FA-KES
     ("A general view shows the damage of an explosion in Bab Tadmor in Homs.", "Tadmor"),  # FA-KES

@@ -37,6 +37,7 @@ from frontwatch.resolve.placenames import (
 MIN_FUZZY_LENGTH = 5  # shorter unknown words are not compared by edit distance
 LOWERCASE_STARTERS = frozenset({"in", "near"})  # a lowercase name only after these
 NAME_TAILS = frozenset({"countryside", "city", "camp"})  # lowercase words inside names
+SURROUNDINGS = frozenset({"suburb", "suburbs", "countryside", "outskirts"})
 _BREAK_RE = re.compile(r"[.!?\n]")
 _GLUED_DIRECTION = re.compile(r"([A-Z][a-z]{3,}?)(?:north|south|east|west)(?:ern)?")
 
@@ -204,6 +205,8 @@ def match_at(gazetteer, text, tokens, i, named=0) -> tuple[int, int, tuple[int, 
 
 def place_at(gazetteer, text, tokens, i, named=0) -> tuple[int, int, tuple[int, ...]] | int:
     """The longest place name starting at token i, or how many tokens to skip."""
+    if around := demonym_area(gazetteer, tokens, i):
+        return around
     token_key = gazetteer.token_key
     first_key = token_key(tokens[i].text)
     span = gazetteer.first_token_span.get(first_key)
@@ -225,6 +228,14 @@ def place_at(gazetteer, text, tokens, i, named=0) -> tuple[int, int, tuple[int, 
         if ids:
             return i, run[size - 1] + 1, ids
     return possessive_match(gazetteer, tokens, i) or 1
+
+
+def demonym_area(gazetteer, tokens, i) -> tuple[int, int, tuple[int, ...]] | None:
+    """'a Damascan suburb town', 'the Aleppan countryside': a city's demonym before a word
+    for its surroundings names the city (the cue after it makes the mention relative)."""
+    ids = gazetteer.city_demonyms.get(tokens[i].text.lower())
+    following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    return (i, i + 1, ids) if ids and following in SURROUNDINGS else None
 
 
 def single_in_context(gazetteer, text, tokens, i, ids, named) -> bool:
