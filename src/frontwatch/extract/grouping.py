@@ -175,7 +175,16 @@ def _own_place(mention: Mention, country: str | None, province=None):
     if len(provinces) >= ROUNDUP_PROVINCES:
         focus = (province.country, province.admin1) if province is not None else None
         places = [p for p in places if (p.place.country, p.place.admin1) == focus] or places
+    elif len(provinces) == 2:
+        places = _after_toll(places, mention) or places
     return best_place(places, country)
+
+
+def _after_toll(places: list, mention: Mention) -> list:
+    """'Retakes Qaryatain in Homs, kills over 50 terrorists in Hama': of two provinces
+    named, the dead go with the places named after the toll."""
+    tolls = [f.span.start for f in mention.figures if f.kind == "killed"]
+    return [p for p in places if tolls and p.span.start > tolls[0]]
 
 
 def _in_country(mention, country: str | None) -> bool:
