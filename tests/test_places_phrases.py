@@ -61,6 +61,7 @@ PHRASES = [
     ('Coalition air raids on ISIL positions near Kobaninorth Syria reportedly killed 35 fighters.', 'Kobaninorth', 'Ayn al Arab', 'Aleppo', 2),  # FA-KES
     ('Turkish forces entered al-Bab Manbij and Jarablus.', 'al-Bab', 'Al Bab', 'Aleppo', 1),
     ('Shells fell on Bab Sharqi in Damascus.', 'Bab Sharqi', 'Bab Sharqi', 'Damascus', 1),
+    ('Another five were killed outside the embattled town of Kobane.', 'Kobane', 'Ayn al Arab', 'Aleppo', 2),  # FA-KES
     ('Coalition jets struck Raqqa and Tal Abyad in Syria, and ISIS attacked Hassakeh in Syria. In May the militant group scored a victory overrunning Ramadi the provincial capital of western Anbar province.', 'Ramadi', 'Ramadi', 'Al Anbar', 1),  # FA-KES
     ('Thirty civilians were killed in Syrian air strikes on a Damascan suburb town.', 'Damascan', 'Damascus', 'Damascus', 2),  # FA-KES
     ('Shells hit the Aleppan countryside.', 'Aleppan', 'Aleppo', 'Aleppo', 2),

@@ -217,10 +217,7 @@ def best_place(place_mentions, country: str | None = None):
 
 
 def _place_rank(mention) -> tuple:
-    # a town is as specific as another whether the text says "in" or "around" it
-    # ("30 killed around Shadadi and five outside Kobane"): the first one leads
-    town = mention.place.feature == "populated"
-    return (1 if town else mention.precision, _is_province_namesake(mention), mention.span.start)
+    return (mention.precision, _is_province_namesake(mention), mention.span.start)
 
 
 def _is_province_namesake(mention) -> bool:
