@@ -58,6 +58,14 @@ PHRASES = [
     ('A bomb went off in Qamishly.', 'Qamishly', 'Al Qamishli', 'Al-Hasakeh', 1),
     ('IS fighters left Palmyra.', 'Palmyra', 'Tadmur', 'Homs', 1),
     ('IS fighters left Tadmur.', 'Tadmur', 'Tadmur', 'Homs', 1),
+    ('Coalition air raids on ISIL positions near Kobaninorth Syria reportedly killed 35 fighters.', 'Kobaninorth', 'Ayn al Arab', 'Aleppo', 2),  # FA-KES
+    ('Turkish forces entered al-Bab Manbij and Jarablus.', 'al-Bab', 'Al Bab', 'Aleppo', 1),
+    ('Shells fell on Bab Sharqi in Damascus.', 'Bab Sharqi', 'Bab Sharqi', 'Damascus', 1),
+    ('Another five were killed outside the embattled town of Kobane.', 'Kobane', 'Ayn al Arab', 'Aleppo', 2),  # FA-KES
+    ('Coalition jets struck Raqqa and Tal Abyad in Syria, and ISIS attacked Hassakeh in Syria. In May the militant group scored a victory overrunning Ramadi the provincial capital of western Anbar province.', 'Ramadi', 'Ramadi', 'Al Anbar', 1),  # FA-KES
+    ('Thirty civilians were killed in Syrian air strikes on a Damascan suburb town.', 'Damascan', 'Damascus', 'Damascus', 2),  # FA-KES
+    ('Shells hit the Aleppan countryside.', 'Aleppan', 'Aleppo', 'Aleppo', 2),
+    ('The Syrian army eliminated over 75 militants in Daraas Manshiyah district in Syria.', 'Daraas', 'Dara', "Dar'a", 1),  # FA-KES
     ('Rockets fell on Douma.', 'Douma', 'Duma', 'Rural Damascus', 1),
     ('Rockets fell on Duma in Eastern Ghouta.', 'Duma', 'Duma', 'Rural Damascus', 1),
     ('Residents of Homs fled.', 'Homs', 'Homs', 'Homs', 1),
@@ -371,6 +379,16 @@ NOT_PLACES_IN_CONTEXT = [
     ("Clashes erupted near the Tishrin Dam east of Manbij.", "Tishrin"),
     ("The Houthi-run Saba news agency said air strikes hit the city of Saada.", "Saba"),
     ("Residents fled Idlib, Orient TV said.", "Orient"),
+    ('"Theyre using Grad missiles and car bombs" he said.', "Theyre"),  # FA-KES
+    ("REUTERS Hosam Katan A rebel fighter attends a demonstration in Aleppo.", "Katan"),  # FA-KES
+    ("A Twitter account thought to belong to Islam Army chief Zahran Alloush said.", "Zahran"),  # FA-KES
+    ("It was not clear what caused the blast in the Souq al-Hamadiyeh neighbourhood of Damascus.", "Souq"),  # FA-KES
+    ("Forces captured a captain in Liwaa al-Fath (Brigade of Conquest).", "Liwaa"),  # FA-KES
+    ("Hamas said it fired rockets at Israel.", "Hamas"),
+    ("Damascene activists said the strikes hit Douma.", "Damascene"),
+    ("A car bomb has killed four people in the Sumaria area in the Syrian capital Damascus.", "Sumaria"),  # FA-KES
+    ("A general view shows the damage of an explosion in Bab Tadmor in Homs.", "Bab"),  # FA-KES
+    ("A general view shows the damage of an explosion in Bab Tadmor in Homs.", "Tadmor"),  # FA-KES
 ]
 # fmt: on
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from frontwatch.extract.casualties import single_persons
@@ -57,7 +58,7 @@ def extract_events(article: Article, resources: Resources, version: str = "") ->
     )
     mentions = _all_mentions(ctx, resources.lexicon)
     lead_day = _lead_day(mentions, ctx.dates, published)
-    province = _focus_province(places, resources)
+    province = _focus_province(places, resources, text, published)
     groups = group_mentions(mentions, published, province, country, lead_day)
     groups = absorb_headline(groups, headline_end(article))
     events = [
@@ -111,13 +112,23 @@ def _speaks_for(text: str, span) -> bool:
 
 
 # A capital standing for its government: "Damascus said", "pro-Damascus media",
-# "Damascus lost 40 troops", "Moscow's air force". Not where anything happened.
-_BEFORE_GOVERNMENT = re.compile(r"(?:pro|anti)-\s*$", re.IGNORECASE)
+# "Damascus lost 40 troops", "Moscow's air force", "its ally Damascus", "Damascus
+# promises of a truce". Not where anything happened.
+_BEFORE_GOVERNMENT = re.compile(
+    r"(?:(?:pro|anti)-\s*|\b(?:ally|allies|backer|backers|patron)\s+)$", re.IGNORECASE
+)
+# "rebels in Idlib said": after a locative the name is the place, whatever verb follows
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|around|outside)\s+$", re.IGNORECASE)
 _AFTER_GOVERNMENT = re.compile(
     r"^(?:'s|’s|s)?\s+(?:government|regime|authorities|said|says|say|lost|accused|accuses|claimed|"
-    r"claims|denied|denies|blamed|blames|announced|backed|insisted|warned|wants)\b",
+    r"claims|denied|denies|blamed|blames|announced|backed|insisted|warned|wants|promised|"
+    r"promises?|pledged|vowed|offered|refused|rejected|threatened)\b",
     re.IGNORECASE,
 )
+
+
+# "the Aleppo-based Fastaqim group", "a Raqqa-born fighter": where someone sits or comes from
+_ATTRIBUTE_AFTER = re.compile(r"^[-‑](?:based|born|headquartered)\b", re.IGNORECASE)
 
 
 # "DAMASCUS (Sputnik) -", "Idlib, SANA -": the city a report is filed from
@@ -128,12 +139,13 @@ _DATELINE_AFTER = re.compile(
 
 
 def _names_a_government(text: str, span) -> bool:
-    before = text[max(0, span.start - 6) : span.start]
+    before = text[max(0, span.start - 10) : span.start]
     after = text[span.end : span.end + 24]
     return bool(
         _BEFORE_GOVERNMENT.search(before)
-        or _AFTER_GOVERNMENT.match(after)
+        or (_AFTER_GOVERNMENT.match(after) and not _LOCATIVE_BEFORE.search(before))
         or _DATELINE_AFTER.match(after)
+        or _ATTRIBUTE_AFTER.match(after)
     )
 
 
@@ -156,15 +168,46 @@ def _focus_country(places: list, default: str | None) -> str | None:
     return max(counts, key=counts.__getitem__) if counts else default
 
 
-def _focus_province(places: list, resources: Resources):
-    """The province the article is mostly about: where an unplaced event is coded."""
+def _focus_province(places: list, resources: Resources, text: str = "", published=None):
+    """The province the article is mostly about: where an unplaced event is coded. Only the
+    provinces of the article's country count ("Washington" is no province of a Syrian
+    event), and places of recalled past events ("in Aleppo last year") only when nothing
+    else is named."""
+    breaks = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    country = _focus_country(places, None)
+    own = [p for p in places if p.place.country == country and p.place.feature != "country"]
+    own = own or places  # no province of its own country: any province named
+    current = [p for p in own if not _recalls_past(text, breaks, p.span.start, published)]
+    counts = _province_counts(current or own)
+    if not counts:
+        return None
+    country, admin1 = max(counts, key=counts.__getitem__)
+    return resources.gazetteer.province(country, admin1)
+
+
+def _province_counts(places: list) -> dict[tuple[str, str], int]:
     counts: dict[tuple[str, str], int] = {}
     for mention in places:
         place = mention.place
         if place.admin1 and place.feature != "country":
             key = (place.country, place.admin1)
             counts[key] = counts.get(key, 0) + 1
-    if not counts:
-        return None
-    country, admin1 = max(counts, key=counts.__getitem__)
-    return resources.gazetteer.province(country, admin1)
+    return counts
+
+
+# a sentence about an earlier time: "last year", "two years ago", "in August 2013"
+_PAST_TIME = re.compile(
+    r"\b(?:(?:last|previous) (?:year|month|summer|winter|spring|autumn)|(?:years?|months?) ago|"
+    r"previously)\b|\b(?:in|since) (?:[A-Z][a-z]+ )?((?:19|20)\d\d)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _recalls_past(text: str, breaks: list[int], start: int, published) -> bool:
+    """The sentence around offset ``start`` (between two ``breaks``) speaks of the past."""
+    k = bisect_right(breaks, start)
+    sentence = text[breaks[k - 1] : breaks[min(k, len(breaks) - 1)]]
+    return any(
+        m.group(1) is None or published is None or int(m.group(1)) < published.year
+        for m in _PAST_TIME.finditer(sentence)
+    )

@@ -17,6 +17,7 @@ from frontwatch.extract.mentions import Mention, item_start
 from frontwatch.taxonomy import EVENT_TYPE_OF
 
 _VIOLENT_MIX = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+ROUNDUP_PROVINCES = 3  # a clause naming this many provinces lists news, not one place
 _PAST_YEAR = re.compile(r"\b(?:in|since|during|of)\s+((?:19|20)\d\d)\b")
 
 
@@ -57,7 +58,8 @@ def group_mentions(
     for mention in mentions:
         if (mention.cumulative and mention.figures) or _is_undated_background(mention, published):
             continue
-        own_place = best_place(_clause_or_sentence(mention.places, mention), country)
+        own_place = _own_place(mention, country, province)
+        own_place = own_place or _abroad(mention, country)
         own_date = _first(_clause_or_sentence(mention.dates, mention))
         place = own_place or last_place
         last_place = place or last_place
@@ -76,7 +78,9 @@ def _add(group: Group, mention: Mention, place, own_place, own_date, country) ->
     if own_place is not None:
         group.places.append(own_place)
     candidates = group.places or ([place] if place is not None else [])
-    group.place = best_place(candidates, country) if candidates else group.place
+    # a place abroad comes in only from a sentence set there ('In Iraq, ...': _abroad)
+    own_country = best_place(candidates, country) or best_place(candidates)
+    group.place = own_country if candidates else group.place
     if own_date is not None and group.date_mention is None:
         group.date_mention = own_date
         group.day = own_date.date
@@ -171,6 +175,42 @@ def _target_kind(mention: Mention) -> str | None:
 
 def _names(mention: Mention) -> set[str]:
     return {a.actor.name for a in (*mention.perpetrators, *mention.targets)}
+
+
+def _own_place(mention: Mention, country: str | None, province=None):
+    """The place a clause names for its event. A roundup over several provinces ("blasts
+    hit Tartous, Homs and Hasakeh") is no one place: a place of the province the article
+    is mostly about stands for it when there is one."""
+    places = _clause_or_sentence(mention.places, mention)
+    provinces = {(p.place.country, p.place.admin1) for p in places if _in_country(p, country)}
+    if len(provinces) >= ROUNDUP_PROVINCES:
+        focus = (province.country, province.admin1) if province is not None else None
+        places = [p for p in places if (p.place.country, p.place.admin1) == focus] or places
+    elif len(provinces) == 2:
+        places = _after_toll(places, mention) or places
+    return best_place(places, country)
+
+
+def _after_toll(places: list, mention: Mention) -> list:
+    """'Retakes Qaryatain in Homs, kills over 50 terrorists in Hama': of two provinces
+    named, the dead go with the places named after the toll."""
+    tolls = [f.span.start for f in mention.figures if f.kind == "killed"]
+    return [p for p in places if tolls and p.span.start > tolls[0]]
+
+
+def _in_country(mention, country: str | None) -> bool:
+    return mention.place.feature != "country" and mention.place.country == country
+
+
+def _abroad(mention: Mention, country: str | None):
+    """'In Iraq, government forces repelled an attack on Haditha': a sentence that opens on
+    another country places its events there, at the most specific place named."""
+    sentence = mention.sentence
+    for p in mention.places:
+        opening = sentence.text[: p.span.start - sentence.start].strip().lower()
+        if p.place.feature == "country" and p.place.country != country and opening == "in":
+            return best_place(_clause_or_sentence(mention.places, mention), p.place.country)
+    return None
 
 
 def best_place(place_mentions, country: str | None = None):

@@ -16,6 +16,7 @@ from frontwatch.resolve.placenames import DIRECTIONS, word_set
 
 CONTAINER_GAP = word_set(
     "in the of city town village villages neighbourhood neighborhood neighbourhoods neighborhoods district area camp countryside province governorate"
+    " capital syrian iraqi yemeni"  # 'Sumaria area in the Syrian capital Damascus'
 )
 PART_NOUNS = word_set(
     "district neighbourhood neighborhood quarter suburb"

@@ -92,6 +92,7 @@ class Gazetteer:
         self.given_names: frozenset[str] = frozenset()
         self.english_words: frozenset[str] = frozenset()
         self.english_vocabulary: frozenset[str] = frozenset()
+        self.city_demonyms: dict[str, tuple[int, ...]] = {}  # 'damascan' -> Damascus rows
 
     # -- loading
 
@@ -113,6 +114,7 @@ class Gazetteer:
         self.english_words = frozenset(read_word_list(self.path / "english_words.txt"))
         self.english_vocabulary = self._optional_words(self.path / "english_vocabulary.txt.gz")
         self.first_token_span = self._first_token_spans()
+        self.city_demonyms = self._load_city_demonyms(self.path / "city_demonyms.tsv")
         log.info(
             "gazetteer: %d places, %d keys in %.2f s",
             len(self._rows),
@@ -183,6 +185,22 @@ class Gazetteer:
         self.not_places = frozenset(e for e in entries if " " not in e)
         self.blocked_keys = frozenset(place_key(e) for e in entries if " " in e or e.endswith("*"))
         self.blocked_keys |= frozenset(place_key(e.rstrip("*")) for e in entries if e.endswith("*"))
+
+    def _load_city_demonyms(self, path: Path) -> dict[str, tuple[int, ...]]:
+        """Demonym -> the row of its city: the most populous town so spelled in its country."""
+        found = {}
+        for line in read_word_list(path) if path.exists() else []:
+            demonym, city, iso2 = line.split("\t")
+            spelled = self.spelling(city)
+            towns = [
+                i
+                for i in self.candidates(place_key(city))
+                if self.row_country(i) == iso2.upper()
+                and self.row_feature(i) == "populated"
+                and spelled in self.spellings(i)
+            ]
+            found[demonym] = tuple(sorted(towns, key=lambda i: -self.place(i).population)[:1])
+        return found
 
     @staticmethod
     def _optional_words(path: Path) -> frozenset[str]:

@@ -174,7 +174,9 @@ def plausible(candidate: Candidate, match: Match, cue: Cue, context: Context) ->
             share >= context.top / 2 or place.admin1 in local_provinces(match, context)
         )
     if share < context.top / 2 and place.feature != "country":
-        return foreign_place(place, cue, exact)
+        # 'overrunning Ramadi, the capital of Anbar province': a big town with its province
+        named_with_province = big_town(place) and place.admin1 in local_provinces(match, context)
+        return (exact and named_with_province) or foreign_place(place, cue, exact)
     if share == 0 or not (exact or candidate.loose_ok):
         return exact and (
             place.population >= MIN_POPULATION_ANYWHERE

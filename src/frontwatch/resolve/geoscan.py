@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from frontwatch.resolve.namecues import (
     fragment,
+    gate,
     head_of_compound,
     is_big,
     landmark,
@@ -36,7 +37,9 @@ from frontwatch.resolve.placenames import (
 MIN_FUZZY_LENGTH = 5  # shorter unknown words are not compared by edit distance
 LOWERCASE_STARTERS = frozenset({"in", "near"})  # a lowercase name only after these
 NAME_TAILS = frozenset({"countryside", "city", "camp"})  # lowercase words inside names
+SURROUNDINGS = frozenset({"suburb", "suburbs", "countryside", "outskirts"})
 _BREAK_RE = re.compile(r"[.!?\n]")
+_GLUED_DIRECTION = re.compile(r"([A-Z][a-z]{3,}?)(?:north|south|east|west)(?:ern)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,9 @@ def scan(gazetteer, text: str, tokens: list[Token]) -> tuple[list[Match], list[i
             continue
         free = named = found[1]
         if landmark(text, tokens, found[1]):  # 'Umayyad Square': a street, not the place
+            continue
+        if gate(text, tokens, found[0], found[1]):  # 'Bab Tadmor': a gate, neither town
+            free = named = found[1] + 1
             continue
         match = new_match(gazetteer, text, tokens, found, named_before, compound, breaks)
         compound = match.last + 1 if match.head else -1  # 'Bab al-Salama': al-Salama is Bab's
@@ -199,11 +205,13 @@ def match_at(gazetteer, text, tokens, i, named=0) -> tuple[int, int, tuple[int, 
 
 def place_at(gazetteer, text, tokens, i, named=0) -> tuple[int, int, tuple[int, ...]] | int:
     """The longest place name starting at token i, or how many tokens to skip."""
+    if around := demonym_area(gazetteer, tokens, i):
+        return around
     token_key = gazetteer.token_key
     first_key = token_key(tokens[i].text)
     span = gazetteer.first_token_span.get(first_key)
     if span is None and not gazetteer.has_key(first_key):  # most capitalised words: no name
-        return possessive_match(gazetteer, tokens, i) or 1
+        return possessive_match(gazetteer, tokens, i) or glued_direction(gazetteer, tokens, i) or 1
     run = content_run(gazetteer, text, tokens, i, span or 1)
     keys = [first_key, *(token_key(tokens[j].text) for j in run[1:])]
     for size in range(len(run), 0, -1):
@@ -215,9 +223,19 @@ def place_at(gazetteer, text, tokens, i, named=0) -> tuple[int, int, tuple[int, 
         )
         if ids and size == 1 and not single_in_context(gazetteer, text, tokens, i, ids, named):
             ids = english_town_ids(gazetteer, tokens, i, ids)
+        if ids and size == 1 and (owner := loose_possessive(gazetteer, tokens[i].text, ids)):
+            return i, i + 1, owner
         if ids:
             return i, run[size - 1] + 1, ids
     return possessive_match(gazetteer, tokens, i) or 1
+
+
+def demonym_area(gazetteer, tokens, i) -> tuple[int, int, tuple[int, ...]] | None:
+    """'a Damascan suburb town', 'the Aleppan countryside': a city's demonym before a word
+    for its surroundings names the city (the cue after it makes the mention relative)."""
+    ids = gazetteer.city_demonyms.get(tokens[i].text.lower())
+    following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    return (i, i + 1, ids) if ids and following in SURROUNDINGS else None
 
 
 def single_in_context(gazetteer, text, tokens, i, ids, named) -> bool:
@@ -348,6 +366,8 @@ def possessive_match(gazetteer, tokens, i) -> tuple[int, int, tuple[int, ...]] |
     word = tokens[i].text
     if len(word) < 5 or not word.endswith("s") or not word[0].isupper():
         return None
+    if gazetteer.fold(word) in gazetteer.not_places:  # 'Hamas' is no Hamm
+        return None
     stem = gazetteer.token_key(word[:-1])
     if stem in gazetteer.blocked_keys:
         return None
@@ -358,6 +378,19 @@ def possessive_match(gazetteer, tokens, i) -> tuple[int, int, tuple[int, ...]] |
     return (i, i + 1, ids) if ids else None
 
 
+def loose_possessive(gazetteer, word: str, ids: tuple[int, ...]) -> tuple[int, ...]:
+    """'Daraas Manshiyah district': a word spelled as no place it may stand for ('Daryus')
+    but as the possessive of a big place ('Daraa'): the big places so spelled."""
+    if not word.endswith("s") or len(word) < 5 or spelled_exactly(gazetteer, word, ids):
+        return ()
+    stem = gazetteer.spelling(word[:-1])
+    return tuple(
+        j
+        for j in gazetteer.candidates(gazetteer.token_key(word[:-1]))[:20]
+        if stem in gazetteer.spellings(j) and is_big(gazetteer.place(j))
+    )
+
+
 def english_plural(gazetteer, word: str) -> bool:
     """An English word or the plural of one: no loose spelling of a place."""
     vocabulary = gazetteer.english_vocabulary
@@ -365,3 +398,17 @@ def english_plural(gazetteer, word: str) -> bool:
         gazetteer.fold(w) in gazetteer.english_words or gazetteer.fold(w) in vocabulary
         for w in (word, word[:-1])
     )
+
+
+def glued_direction(gazetteer, tokens, i) -> tuple[int, int, tuple[int, ...]] | None:
+    """'near Kobaninorth Syria' (a text that lost the comma or line break before a compass
+    word): a big place glued to 'north', 'south', 'east' or 'west'."""
+    word = tokens[i].text
+    glued = _GLUED_DIRECTION.fullmatch(word)
+    if glued is None or english_plural(gazetteer, word) or is_english(gazetteer, glued[1]):
+        return None
+    stem = gazetteer.token_key(glued[1])
+    if stem in gazetteer.blocked_keys:
+        return None
+    ids = tuple(j for j in gazetteer.candidates(stem) if is_big(gazetteer.place(j)))
+    return (i, i + 1, ids) if ids else None

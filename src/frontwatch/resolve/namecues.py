@@ -35,6 +35,7 @@ PERSON_CONNECTORS = frozenset(
     {"al", "el", "bin", "ibn", "abu", "abd", "abdel", "abdul", "bint", "de", "van", "von"}
 )
 # a name before these names the landmark, not the town: the 'Tishrin Dam' is no village Tishrin
+GATE_WORDS = word_set("bab")  # 'Bab X' is the X gate of a city
 STREET_NOUNS = word_set("street square roundabout avenue dam")
 ORGANISATION_NOUNS = word_set(
     "brigade brigades army front legion battalion battalions movement division corps regiment institute gathering union party council media network committee squadron foundation agency center centre regime government press news tv television radio newspaper channel"
@@ -140,6 +141,20 @@ def landmark(text: str, tokens: list[Token], last: int) -> bool:
         last < len(tokens)
         and joined(text, tokens, last - 1)
         and tokens[last].text.lower() in STREET_NOUNS
+    )
+
+
+def gate(text: str, tokens: list[Token], first: int, last: int) -> bool:
+    """'Bab Tadmor in Homs', 'Bab Sharqi': 'Bab' (a gate) without an article, before a
+    capitalised word the longest match did not take, names a city gate or quarter; the town
+    is written 'al-Bab'."""
+    return (
+        last - first == 1
+        and tokens[first].text.lower() in GATE_WORDS
+        and not (first and is_article(text, tokens, first - 1))
+        and last < len(tokens)
+        and joined(text, tokens, first)
+        and capitalised(tokens[last].text)
     )
 
 

@@ -269,11 +269,14 @@ def cue_before(before: list[tuple[int, str]]) -> tuple[dict, int | None]:
 
 
 def _near_the_town(words: list[str]) -> bool:
-    """'near the town of X', '15 km south of the city of X': near X, not X itself."""
+    """'near the town of X', 'outside the embattled town of X', '15 km south of the city of
+    X': near X, not X itself."""
     head = words[2] if len(words) > 2 else ""
     after_of = words[3] if len(words) > 3 else ""
-    return head in NEAR_WORDS or (
-        head == "of" and (after_of in DIRECTIONS or after_of in AROUND_NOUNS)
+    return (
+        head in NEAR_WORDS
+        or (after_of in NEAR_WORDS and head.isalpha())  # one adjective between
+        or (head == "of" and (after_of in DIRECTIONS or after_of in AROUND_NOUNS))
     )
 
 
