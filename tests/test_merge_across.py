@@ -37,6 +37,11 @@ ALEPPO = Place("Aleppo", "Syria", 760, "Aleppo", "Jabal Saman", 36.20, 37.16)
 ALEPPO_CITY = Place("Aleppo", "Syria", 760, "Aleppo", None, 36.20, 37.16, population=2_098_210)
 DAMASCUS_PROVINCE = Place("Damascus", "Syria", 760, "Damascus", None, 33.51, 36.29, "admin1")
 ZAMALKA = Place("Zamalka", "Syria", 760, "Rural Damascus", None, 33.52, 36.36)  # ~6 km east
+DAMASCUS_CITY = Place(
+    "Damascus", "Syria", 760, "Damascus", None, 33.51, 36.29, population=1_569_394
+)
+DUMA = Place("Duma", "Syria", 760, "Rural Damascus", None, 33.57, 36.40)  # ~12 km north-east
+HOMS_CITY = Place("Homs", "Syria", 760, "Homs", None, 34.73, 36.71, population=775_404)
 
 TYPES = {
     "ied": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
@@ -145,6 +150,27 @@ def test_big_city_needs_agreeing_evidence(name, changes, merge, rule):
     b = mention(**{"article": "a2", "place": ALEPPO_CITY, **changes})
     decision = same_incident(a, b)
     assert (decision.merge, decision.rule) == (merge, rule), decision.explain()
+
+
+# a suburb just outside a city of millions: reports code it to the city itself
+SUBURB_CASES = [
+    ("Duma vs Damascus, same attack", DAMASCUS_CITY, DUMA, {}, True),
+    ("Duma vs Damascus, other toll", DAMASCUS_CITY, DUMA, {"fatalities": 7}, False),
+    ("Duma vs Homs city, far away", HOMS_CITY, DUMA, {}, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "city", "suburb", "changes", "merge"), SUBURB_CASES, ids=[c[0] for c in SUBURB_CASES]
+)
+def test_a_suburb_of_a_big_city_can_be_the_city(name, city, suburb, changes, merge):
+    a = mention("a1", place=city)
+    b = mention(**{"article": "a2", "place": suburb, **changes})
+    decision = same_incident(a, b)
+    if merge is None:
+        assert decision.vetoed and decision.rule == "place_apart", decision.explain()
+    else:
+        assert decision.merge == merge and not decision.vetoed, decision.explain()
 
 
 # only the perpetrators (actor1) conflict; victims, units hit and quoted officials vary

@@ -43,6 +43,7 @@ KM_TOLERANCE = {1: 10.0, 2: 25.0}
 SAME_SPOT_KM = 2.0
 # above this population a town's name alone does not tell one incident from another
 BIG_CITY = 250_000
+BIG_CITY_KM = 20.0  # reports code a suburb of a big city to the city itself (Duma, Damascus)
 # early tolls of a mass-casualty attack differ widely (hundreds vs over a thousand)
 MASS_CASUALTIES = 100
 # a wide place that is one vague report (a province, a big city), not two towns far apart
@@ -150,6 +151,8 @@ def place_match(a: Event, b: Event) -> tuple[float, bool] | None:
         if big_city:  # "Damascus" may be anywhere in a city of millions
             return 0.6, True
         return (1.0 if km <= SAME_SPOT_KM else 0.8), False
+    if big_city and km <= BIG_CITY_KM:  # a suburb just outside a city of millions
+        return 0.5, True
     return (0.3, True) if _same_admin1(a, b) else None
 
 

@@ -19,7 +19,7 @@ from frontwatch.model import Event
 # that incident's reports, but does not make the two articles report the same incident.
 
 CURRENT_DAYS = 7  # events up to a week before the article's latest one are its news
-LEAD_CHARS = 1000  # the headline and first paragraph, where an article tells its news
+LEAD_CHARS = 700  # the headline, dateline and first paragraph: where a wire report tells its news
 
 
 def main_mention(events: Sequence[Event]) -> Event | None:

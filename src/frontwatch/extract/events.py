@@ -107,8 +107,18 @@ _SOURCE_AT = re.compile(
 )
 
 
+# "opposition groups accused Assad's forces of ...", "the army denied": who accuses,
+# blames, denies or condemns speaks about the event; the accused may have done it
+_JUDGES = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:have\s+|has\s+|had\s+)?(?:accused|accuses|accuse|accusing|blamed|"
+    r"blames|blaming|denied|denies|condemned|condemns|condemning)\b",
+    re.IGNORECASE,
+)
+
+
 def _speaks_for(text: str, span) -> bool:
-    return bool(_SOURCE_AT.search(text[max(0, span.start - 60) : span.start]))
+    before = text[max(0, span.start - 60) : span.start]
+    return bool(_SOURCE_AT.search(before) or _JUDGES.match(text, span.end))
 
 
 # A capital standing for its government: "Damascus said", "pro-Damascus media",
