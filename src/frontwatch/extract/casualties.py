@@ -143,7 +143,8 @@ def _next_start(quantities: list[Quantity], i: int, end: int) -> int:
 def _own_kind(text, q, quantities, i, lexicon: Lexicon, end: int) -> str | None:
     """killed / injured when a verb is attached to this number, else None."""
     before = text[max(0, q.start - 160) : q.start]
-    furniture = _PAGE_COUNTER.search(before) or _RELATED_AFTER.match(text, q.end)
+    counter = q.text.isdigit() and _PAGE_COUNTER.search(before)  # not "URL 2440 Over 100"
+    furniture = counter or _RELATED_AFTER.match(text, q.end)
     if q.value > MAX_EVENT_TOLL or furniture or _is_not_people(text, q, lexicon):
         return _THING
     after = text[q.end : _next_start(quantities, i, end)]
