@@ -73,6 +73,7 @@ class Figure:
     part: bool = False  # a part of a total named in the same clause ("including six children")
     joined: bool = False  # joined to the previous figure by "and": the two add up
     hedged: bool = False  # an upper bound or a guess ("up to five", "may have died")
+    updated: bool = False  # given as a new or revised toll: it supersedes earlier reports
 
 
 # "killing a child", "shot dead a shepherd": the article before one person is a count of one
@@ -268,6 +269,10 @@ def aggregate(clauses: list[tuple[str | None, list[Figure]]], kind: str) -> int:
     named sources give the group different figures, the lowest stands. A total stated
     for everyone wins over a smaller sum of groups.
     """
+    if any(f.updated for _, fs in clauses for f in fs if f.kind == kind):
+        # "the toll has risen to 126": a revised toll replaces the earlier ones (not a
+        # conflicting source); the lowest rule applies among the revised tolls
+        clauses = [(who, [f for f in fs if f.updated or f.kind != kind]) for who, fs in clauses]
     precise = any(not f.vague for _, fs in clauses for f in fs if f.kind == kind)
     if any(not f.hedged for _, fs in clauses for f in fs if f.kind == kind):
         # a firm count stands; an upper bound or a guess stays only a claim

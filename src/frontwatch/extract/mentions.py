@@ -9,7 +9,7 @@ joined across a clause cut still share their verb) and then given to their claus
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from frontwatch.extract.casualties import KILLED, Figure, find_figures
 from frontwatch.extract.claims import Claimant, find_claimant
@@ -122,7 +122,7 @@ def sentence_mentions(
     """
     text = ctx.text
     quantities = _inside(ctx.quantities, sentence.start, sentence.end)
-    figures = find_figures(text, quantities, lexicon, sentence.end)
+    figures = _mark_updates(text, sentence, find_figures(text, quantities, lexicon, sentence.end))
     claimant = find_claimant(text, sentence.start, sentence.end, lexicon)
     background = bool(lexicon.background.search(text, sentence.start, sentence.end))
     total = lexicon.cumulative.search(text, sentence.start, sentence.end)
@@ -153,6 +153,30 @@ def sentence_mentions(
         bounds = (start, end, action_start(hits, clause_figures, start))
         mentions.append(_mention(ctx, sentence, bounds, cue, clause_figures, claimant, flags))
     return mentions
+
+
+# a revised toll ("rose to 8", "a new toll", "raised the death toll to 61") replaces the
+# earlier figures; "an earlier toll of 15" is one of those
+_UPDATED_TOLL = re.compile(
+    r"\b(?:(?:new|revised|updated|latest) (?:death )?toll|(?:rose|risen|climbed|jumped|increased) to|"
+    r"raised (?:the|its) (?:death )?toll|(?:toll|number of (?:dead|deaths|victims))\b[^.;]{0,80}?"
+    r"\b(?:has |had )?reached)\b",
+    re.IGNORECASE,
+)
+_EARLIER_TOLL = re.compile(
+    r"\b(?:earlier|previous|initial|first) (?:death )?toll\b[^.;]{0,30}?\b(?:of|was|at)\s+$", re.I
+)
+
+
+def _mark_updates(text: str, sentence: Span, figures: list) -> list:
+    figures = [
+        f
+        for f in figures
+        if not _EARLIER_TOLL.search(text[max(0, f.span.start - 40) : f.span.start])
+    ]
+    if not _UPDATED_TOLL.search(text, sentence.start, sentence.end):
+        return figures
+    return [replace(f, updated=True) if not f.part else f for f in figures]
 
 
 _PERFECT_TOLL = re.compile(
