@@ -235,7 +235,8 @@ def _shares_verb(between: str) -> bool:
 
 
 _NOUN_PHRASE_ENDS = re.compile(
-    r"\b(?:were|was|are|is|have|has|had|killed|died|dead|injured|wounded|hurt|when|after|during)\b",
+    r"[,;\"“”]|\b(?:were|was|are|is|have|has|had|killed|died|dead|injured|wounded|hurt|when|after|"
+    r"during|said|says|told|quoted|according)\b",
     re.IGNORECASE,
 )
 

@@ -116,9 +116,20 @@ _JUDGES = re.compile(
 )
 
 
+# "Syrian opposition: 1300 killed" (a headline's speaker), "the ISIS-run Amaq news agency
+# said", "ISIS's statement": a voice, not a party to the event told
+_VOICE_AFTER = re.compile(
+    r"\s*:|(?:'s|’s|s)?[\s-]+(?:run\s+|linked\s+|affiliated\s+|-run\s+)?(?:Amaq\s+|official\s+)?"
+    r"(?:news agency|media office|media outlets?|mouthpiece|statement|spokes(?:man|woman|person)|"
+    r"websites?|activists?|sources?|television|TV|radio)\b",
+    re.IGNORECASE,
+)
+
+
 def _speaks_for(text: str, span) -> bool:
     before = text[max(0, span.start - 60) : span.start]
-    return bool(_SOURCE_AT.search(before) or _JUDGES.match(text, span.end))
+    voice = _SOURCE_AT.search(before) or _VOICE_AFTER.match(text, span.end)
+    return bool(voice or _JUDGES.match(text, span.end))
 
 
 # A capital standing for its government: "Damascus said", "pro-Damascus media",
