@@ -173,6 +173,7 @@ _INTERVENTION = _words(
 # phrases that look like an intervention and are not one
 _NOT_INTERVENTION = _words(
     r"dispersed (?:peacefully|on their own|without incident|in the (?:afternoon|evening))",
+    r"dispersed before (?:the )?(?:police|soldiers|troops|security forces)(?: \w+)?",
     r"(?:release|arrest) of (?:the )?(?:\w+ )?(?:detained|arrested)(?: \w+)?",
     r"against (?:the )?(?:arrests?|detention)(?: of)?",
 )
