@@ -23,8 +23,8 @@ from frontwatch.taxonomy import EVENT_TYPE_OF, SUB_TYPES
 
 EXTERNAL = Path(__file__).parent / "fixtures" / "snippets_external.jsonl"
 # Floors = the values measured when the model was shipped, rounded down to 2 decimals.
-EXTERNAL_ACCURACY_FLOOR = 0.79  # measured 0.79 on 100 hand-labelled real sentences
-CV_WEIGHTED_F1_FLOOR = 0.95  # measured 0.957, 5-fold stratified, seed 0
+EXTERNAL_ACCURACY_FLOOR = 0.84  # measured 0.84 on 100 hand-labelled real sentences
+CV_WEIGHTED_F1_FLOOR = 0.95  # measured 0.955 (2,171 snippets), 5-fold stratified, seed 0
 
 
 @pytest.fixture(scope="module")
@@ -178,6 +178,14 @@ RULE_CASES = [
      "Non-state actor overtakes territory", "Armed clash", "Government regains territory"),
     ("Tigrayan forces captured the town from federal troops after fighting.",
      "Government regains territory", "Armed clash", "Non-state actor overtakes territory"),
+    ("Kurdish forces captured the village after weeks of clashes with jihadists.",
+     "Government regains territory", "Armed clash", "Non-state actor overtakes territory"),
+    ("IS fighters seized the town after heavy fighting with the army.",
+     "Government regains territory", "Armed clash", "Non-state actor overtakes territory"),
+    ("The army says the town is secure after troops retook it from rebels.",
+     "Non-state actor overtakes territory", "Armed clash", "Government regains territory"),
+    ("Government forces wrested the town from the rebels on Thursday.",
+     "Non-state actor overtakes territory", "Armed clash", "Government regains territory"),
     ("The town fell to the Taliban after a week of fighting.",
      "Government regains territory", "Armed clash", "Non-state actor overtakes territory"),
     ("Rebels withdrew from the town and the army entered without a fight.",
@@ -191,6 +199,8 @@ RULE_CASES = [
     ("Police dispersed the demonstrators with tear gas and arrested 20 of them.",
      "Peaceful protest", "Excessive force against protesters", "Protest with intervention"),
     ("Thousands marched to demand the release of detained activists and dispersed peacefully.",
+     "Peaceful protest", "Protest with intervention", "Peaceful protest"),
+    ("Students held a flash protest downtown and dispersed before police arrived.",
      "Peaceful protest", "Protest with intervention", "Peaceful protest"),
     ("Gunmen kidnapped a doctor and demanded a ransom.",
      "Arrests", "Abduction/forced disappearance", "Abduction/forced disappearance"),

@@ -87,6 +87,7 @@ _ARMED_GROUP = (
     r"(?:unknown|masked|unidentified) (?:gunmen|men|people|persons|assailants|armed men)",
     r"al-shabaab|shabaab|islamic state|isis|isil|daesh|boko haram|iswap|jnim|adf|codeco",
     r"abu sayyaf|al-qaeda|farc|eln|mai-mai",
+    r"(?-i:IS|ISIS|ISIL)",  # the acronym in capitals only: "is" is a verb
 )
 # Non-state and foreign forces that take or hold ground (spec 2: "a non-state (or
 # foreign) force takes a place").
@@ -97,6 +98,7 @@ _NON_STATE = _group_names(
     r"tplf|tigrayan forces|arakan army|pdf|people's defence force|tnla|knla|karen rebels",
     r"ta'ang national liberation army|spla-io|lna|haftar's forces|wazalendo|npa|ttp",
     r"ambazonian|(?:russian|turkish|eritrean) (?:forces|troops|army|soldiers)",
+    r"kurdish|kurdish-led|mndaa|tnla|kia|kachin independence army|al-nusra|nusra front",
 )
 _DETAINING_GROUP = _group_names(*_ARMED_GROUP)
 # State forces and their declared allies (the codebook's "state forces or affiliates").
@@ -171,6 +173,7 @@ _INTERVENTION = _words(
 # phrases that look like an intervention and are not one
 _NOT_INTERVENTION = _words(
     r"dispersed (?:peacefully|on their own|without incident|in the (?:afternoon|evening))",
+    r"dispersed before (?:the )?(?:police|soldiers|troops|security forces)(?: \w+)?",
     r"(?:release|arrest) of (?:the )?(?:\w+ )?(?:detained|arrested)(?: \w+)?",
     r"against (?:the )?(?:arrests?|detention)(?: of)?",
 )
@@ -203,7 +206,8 @@ _CAPTURE = _words(
     r"(?:re)?(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing)|liberat(?:ed|es)|regain(?:ed|s))",
     r"took (?:back |full )?(?:control|over)|take (?:back )?control|taken (?:back|over|control)",
     r"took back|took the (?:town|village|city|district|area|base|camp)|retook",
-    r"overr(?:a|u)n|dislodged|drove|pushed|restored",
+    r"overr(?:a|u)n|dislodged|drove|driv(?:e|ing) (?:\w+ )?out|pushed|restored",
+    r"wrest(?:ed)?|expell?(?:ed)?|evict(?:ed)?|swept into|ousted",
 )
 _PASSIVE_CAPTURE = _words(
     r"fell (?:in)?to",
