@@ -11,6 +11,7 @@ from frontwatch.model import Actor, Article, Claim, Event, Evidence, Place, Span
 from frontwatch.taxonomy import EVENT_TYPE_OF, RANK, disorder_type
 from frontwatch.text.numbers import parse_number
 
+_LETHAL_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 _STATE_SIDE = (1, 8)  # state forces and foreign armies fight on the state side by default
 _NOTE_LIMIT = 300
@@ -76,9 +77,12 @@ def _sub_type(group: Group, resources) -> str:
     if concrete:
         return min((m.sub_event_type for m in concrete), key=RANK.__getitem__)
     first = tolls[0] if tolls else group.mentions[0]
-    if resources.classifier is not None:
-        return resources.classifier.classify(first.sentence.text).sub_event_type
-    return "Attack" if first.civilians_hit else "Armed clash"
+    fallback = "Attack" if first.civilians_hit else "Armed clash"
+    if resources.classifier is None:
+        return fallback
+    guess = resources.classifier.classify(first.sentence.text).sub_event_type
+    # people killed are never a strategic development or a peaceful protest
+    return fallback if tolls and EVENT_TYPE_OF[guess] not in _LETHAL_TYPES else guess
 
 
 def _weak_clash(mention) -> bool:
