@@ -43,7 +43,9 @@ _BY = re.compile(
 _ACTS_NEXT = re.compile(
     r"\W*(?:[\w'-]+\s+){0,4}?(?:fired|launched|targeted|shelled|attacked|struck|carried out|"
     r"bombed|detonated|stormed|pounded|opened fire|executed|kidnapped|abducted|seized|captured|"
-    r"shot|blew up|planted|dropped|raided|ambushed|killed)\b"
+    r"shot|blew up|planted|dropped|raided|ambushed|killed|"
+    # headlines tell in the present: "Turkish army kill 8 militants" (verbs that are no nouns)
+    r"kills?|pounds?|seizes?|captures?|executes?|beheads?|storms?|ambushes|abducts?|kidnaps?)\b"
     # "regime forces' advance", "government shelling": the actor's own action, as a noun
     r"|(?:'s|’s|'|’)?\s+(?:advance|offensive|shelling|bombardment|assault|air ?strikes?|"
     r"airstrikes?|air raids?|raids?|artillery|rockets?|mortars?|fire|gunfire|snipers?)\b",
