@@ -11,12 +11,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -96,6 +98,23 @@ def bench_store(url: str, results: list) -> float:
     return len(results) / elapsed
 
 
+@contextlib.contextmanager
+def _fresh_pg_schema(base: str):
+    """An empty schema for one run: a second run into the same database would measure
+    idempotent re-ingest (nothing to write), not ingest."""
+    import psycopg
+
+    schema = "fwbench_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    joiner = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{joiner}options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
 def _fakes_results(resources, limit: int = 300) -> list:
     from frontwatch.evaluate import fakes_article, read_fakes
     from frontwatch.pipeline import run_articles
@@ -130,7 +149,8 @@ def main() -> None:
         rate = bench_store(str(Path(tmp) / "bench.db"), results)
         print(f"store ingest, SQLite: {rate:.1f} articles/s ({len(results)} FA-KES articles)")
     if os.environ.get("FRONTWATCH_TEST_PG"):
-        rate = bench_store(os.environ["FRONTWATCH_TEST_PG"], results)
+        with _fresh_pg_schema(os.environ["FRONTWATCH_TEST_PG"]) as url:
+            rate = bench_store(url, results)
         print(f"store ingest, PostgreSQL: {rate:.1f} articles/s")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (RSS): {peak_mb:.0f} MB")
