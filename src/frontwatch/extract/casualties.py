@@ -167,8 +167,8 @@ def _own_kind(text, q, quantities, i, lexicon: Lexicon, end: int) -> str | None:
 
 
 _KILLED_AND_INJURED = re.compile(
-    r"\s*(?:people\s+|civilians\s+|persons\s+)?(?:were\s+)?(?:killed|dead)\s*(?:and|&|or)\s*"
-    r"(?:injured|wounded|hurt)\b",
+    r"\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:were\s+)?(?:killed|dead|deaths)\s*(?:and|&|or)\s*"
+    r"(?:injured|wounded|hurt|injuries|wounds)\b",
     re.IGNORECASE,
 )
 _LEADS_NEXT = re.compile(
