@@ -108,8 +108,8 @@ def find_figures(text: str, quantities: list[Quantity], lexicon: Lexicon, end: i
         if kind in (None, _THING):
             continue
         group = _victim_group(text, q, _next_start(quantities, i, end), lexicon, figures)
-        part = bool(i and _PART_OF.search(text[quantities[i - 1].end : q.start])) or bool(
-            _AMONG_THE_DEAD.match(text, q.end, _next_start(quantities, i, end))
+        part = bool(i and _PART_OF.search(text[quantities[i - 1].end : q.start])) or _is_subset(
+            text, q, _next_start(quantities, i, end)
         )
         span = Span.of(text, q.start, q.end)
         hedged = _is_hedged(text, q, _next_start(quantities, i, end))
@@ -122,6 +122,18 @@ _AMONG_THE_DEAD = re.compile(
     r"[\s\w'-]{0,40}?\b(?:were|was) among (?:the|those) (?:dead|killed|victims|fatalities)\b",
     re.I,
 )
+# "32 killed ... with 18 bodies pulled from the worst-hit district": a share of the toll
+_WITH_SHARE = re.compile(r"\bwith\s+$", re.I)
+_SHARE_NOUN = re.compile(r"\s+(?:bodies|of them|of whom|dead|killed|in\b)", re.I)
+
+
+def _is_subset(text: str, q: Quantity, stop: int) -> bool:
+    share = _WITH_SHARE.search(text[max(0, q.start - 6) : q.start]) and _SHARE_NOUN.match(
+        text, q.end
+    )
+    return bool(share or _AMONG_THE_DEAD.match(text, q.end, stop))
+
+
 _UPPER_BOUND = re.compile(r"\b(?:up to|as many as|could reach|could rise to)\s*$", re.I)
 _GUESS = re.compile(r"^[\s\w,'-]{0,40}?\b(?:may|might|could) have\b", re.I)
 
