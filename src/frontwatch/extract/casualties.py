@@ -76,16 +76,20 @@ class Figure:
     updated: bool = False  # given as a new or revised toll: it supersedes earlier reports
 
 
-# "killing a child", "shot dead a shepherd": the article before one person is a count of one
-_ONE_PERSON = re.compile(
-    r"\b(?:an?|one|his|her)\s+(?=(?:[\w'-]+\s+){0,2}?(?:child|boy|girl|woman|man|baby|infant|civilian|"
+_ONE_NOUN = (
+    r"(?:child|boy|girl|woman|man|baby|infant|civilian|"
     r"owner|shopkeeper|merchant|trader|employee|judge|imam|cleric|mukhtar|"
     r"father|mother|son|daughter|brother|sister|wife|husband|cousin|uncle|nephew|"
     r"soldier|fighter|militant|commander|officer|policeman|member|shepherd|farmer|teacher|"
     r"doctor|nurse|medic|journalist|student|worker|resident|villager|pharmacist|activist|"
-    r"guard|pilot|driver|teenager|youth|militiaman|rebel|jihadist|volunteer)\b(?!-))",  # not "a rebel-held"
-    re.IGNORECASE,
+    r"guard|pilot|driver|teenager|youth|militiaman|rebel|jihadist|volunteer)\b(?!-)"  # not "a rebel-held"
 )
+# "killing a child", "shot dead a shepherd": the article before one person is a count of one
+_ONE_PERSON = re.compile(
+    rf"\b(?:an?|one|his|her)\s+(?=(?:[\w'-]+\s+){{0,2}}?{_ONE_NOUN})", re.IGNORECASE
+)
+# "a woman and child were killed": the second person shares the first one's article
+_AND_ONE_MORE = re.compile(rf"\b(?:an?|one)\s+{_ONE_NOUN}\s+and\s+(?={_ONE_NOUN})", re.IGNORECASE)
 
 
 def single_persons(text: str, known: list[Quantity]) -> list[Quantity]:
@@ -96,7 +100,12 @@ def single_persons(text: str, known: list[Quantity]) -> list[Quantity]:
         for m in _ONE_PERSON.finditer(text)
         if m.start() not in taken
     ]
-    return sorted([*known, *singles], key=lambda q: q.start)
+    seconds = [
+        Quantity(m.end(), m.end(), "", 1, None, False, False)
+        for m in _AND_ONE_MORE.finditer(text)
+        if m.end() not in taken
+    ]
+    return sorted([*known, *singles, *seconds], key=lambda q: q.start)
 
 
 def find_figures(text: str, quantities: list[Quantity], lexicon: Lexicon, end: int) -> list[Figure]:
@@ -108,6 +117,8 @@ def find_figures(text: str, quantities: list[Quantity], lexicon: Lexicon, end: i
         if kind in (None, _THING):
             continue
         group = _victim_group(text, q, _next_start(quantities, i, end), lexicon, figures)
+        if joined[i] and group == "unspecified" and figures:
+            group = figures[-1].group  # "a man and his son": one victim group, added up
         part = bool(i and _PART_OF.search(text[quantities[i - 1].end : q.start])) or _is_subset(
             text, q, _next_start(quantities, i, end)
         )
