@@ -162,9 +162,23 @@ def _battle_sides(group: Group, perps: list[Actor], targets: list[Actor]):
     state = [a for a in everyone if a.inter in _STATE_SIDE]
     others = [a for a in everyone if a.inter not in _STATE_SIDE]
     if not state or not others:
+        # two non-state groups: the one whose dead are counted is the victim side
+        victim = _counted_side(group)
         side1 = [a for a in perps if a.inter != 7]
+        if victim and len(everyone) > 1:
+            side1 = [a for a in everyone if a.name != victim]
         return side1, [a for a in everyone if a not in side1]
     return (others, state) if _state_lost_more(group, state) else (state, others)
+
+
+def _counted_side(group: Group) -> str | None:
+    """'100 ISIL terrorists killed': the armed actor counted among the dead."""
+    for m in group.mentions:
+        if any(f.kind == KILLED and f.group in ("fighters", "soldiers") for f in m.figures):
+            armed = [a.actor.name for a in m.targets if a.actor.inter != 7]
+            if armed:
+                return armed[0]
+    return None
 
 
 def _state_lost_more(group: Group, state: list[Actor]) -> bool:
