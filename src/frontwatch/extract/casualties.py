@@ -82,11 +82,12 @@ _ONE_NOUN = (
     r"father|mother|son|daughter|brother|sister|wife|husband|cousin|uncle|nephew|"
     r"soldier|fighter|militant|commander|officer|policeman|member|shepherd|farmer|teacher|"
     r"doctor|nurse|medic|journalist|student|worker|resident|villager|pharmacist|activist|"
-    r"guard|pilot|driver|teenager|youth|militiaman|rebel|jihadist|volunteer)\b(?!-)"  # not "a rebel-held"
+    r"guard|pilot|driver|teenager|youth|militiaman|rebel|jihadist|volunteer|"
+    r"leader|emir|colonel)\b(?!-)"
 )
 # "killing a child", "shot dead a shepherd": the article before one person is a count of one
 _ONE_PERSON = re.compile(
-    rf"\b(?:an?|one|his|her)\s+(?=(?:[\w'-]+\s+){{0,2}}?{_ONE_NOUN})", re.IGNORECASE
+    rf"\b(?:an?|one|his|her|another)\s+(?=(?:[\w'-]+\s+){{0,2}}?{_ONE_NOUN})", re.IGNORECASE
 )
 # "a woman and child were killed": the second person shares the first one's article
 _AND_ONE_MORE = re.compile(rf"\b(?:an?|one)\s+{_ONE_NOUN}\s+and\s+(?={_ONE_NOUN})", re.IGNORECASE)
