@@ -222,6 +222,12 @@ def _is_not_people(text: str, q: Quantity, lexicon: Lexicon) -> bool:
     person = lexicon.person_noun.search(window)
     if not thing:
         return False
+    if (
+        person is not None
+        and thing.end() <= person.start()
+        and not window[thing.end() : person.start()].strip()
+    ):
+        return False  # "a shop owner", "bus passengers": the thing only names the person
     before_thing = person is not None and person.start() < thing.start()
     # "three terrorist attacks": a person word right before the thing only describes it
     adjective = before_thing and not window[person.end() : thing.start()].strip()
