@@ -25,7 +25,7 @@ _THING = "thing"
 # "executed and crucified nine men", "killed a total of 12"
 _GAP_AFTER_VERB = re.compile(
     r"[\s,]*(?:of\s+)?(?:(?:and|or) \w+ed\s+)?(?:(?:himself|herself|themselves) and\s+)?"
-    r"(?:(?:a total of|the|some|up to|nearly|about)\s+)?",
+    r"(?:(?:a total of|the|some|up to|nearly|about|(?:a|an entire|a whole) family of)\s+)?",
     re.I,
 )
 # scraped page furniture: "Get short URL 0 214", "Views 1430", "Print Tweet 12"

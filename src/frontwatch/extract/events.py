@@ -126,10 +126,16 @@ _VOICE_AFTER = re.compile(
 )
 
 
+# "..., police said." at the end of a sentence: the attribution, not a party
+_TRAILING_BEFORE = re.compile(r",\s*(?:the |a |an )?(?:[\w-]+\s+){0,2}$")
+_TRAILING_AFTER = re.compile(r"\s+(?:said|says|reported|added|stated)\b[^.;]{0,40}\.")
+
+
 def _speaks_for(text: str, span) -> bool:
     before = text[max(0, span.start - 60) : span.start]
     voice = _SOURCE_AT.search(before) or _VOICE_AFTER.match(text, span.end)
-    return bool(voice or _JUDGES.match(text, span.end))
+    trailing = _TRAILING_BEFORE.search(before) and _TRAILING_AFTER.match(text, span.end)
+    return bool(voice or trailing or _JUDGES.match(text, span.end))
 
 
 # A capital standing for its government: "Damascus said", "pro-Damascus media",

@@ -33,7 +33,8 @@ def build_event(
     if sub_type == "Attack" and _armed_victims_only(group, actor2):
         sub_type = "Armed clash"  # soldiers ambushed by gunmen fight back: a battle
     elif sub_type == "Armed clash" and _unarmed_attack(group, actor2):
-        sub_type = "Attack"
+        sub_type = "Attack"  # one-sided: the victims are actor2, not a side of a fight
+        actor1, assoc1, actor2, assoc2 = _actors(group, sub_type, country)
     figure_clauses = _figures_by_sentence(group)
     bombers = _bombers_killed(group, sub_type)
     return Event(
@@ -102,10 +103,22 @@ def _unarmed_attack(group: Group, actor2: Actor | None) -> bool:
     """'35 people were killed by the attack on a school': only the word 'attack', and no
     armed victims, is an attack on civilians (Violence against civilians), not a battle."""
     clashes = [m for m in group.mentions if m.sub_event_type == "Armed clash"]
-    if not clashes or not all(_weak_clash(m) for m in clashes):
+    if not clashes or not all(_weak_clash(m) or _one_sided(m) for m in clashes):
         return False
     armed = actor2 is not None and actor2.inter in (1, 2, 3, 4, 8)
-    return not armed and not any(_armed_hit(m) for m in group.mentions)
+    civilians = any(m.civilians_hit for m in group.mentions) or all(_weak_clash(m) for m in clashes)
+    return civilians and not armed and not any(_armed_hit(m) for m in group.mentions)
+
+
+# words of a fight between two armed sides; "stormed", "raided", "attacked" may be one-sided
+_TWO_SIDED = re.compile(r"clash|fight|fought|battle|firefight|exchange|skirmish|repel|repuls", re.I)
+
+
+def _one_sided(mention) -> bool:
+    """'Gunmen stormed a house and killed a family': an assault word, no fight word."""
+    start = mention.cue.start - mention.sentence.start
+    word = mention.sentence.text[start : mention.cue.end - mention.sentence.start]
+    return not _TWO_SIDED.search(word)
 
 
 def _shapes_type(mention, tolls: list) -> bool:
