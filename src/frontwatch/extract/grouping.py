@@ -121,8 +121,8 @@ def typed_as(mention: Mention) -> str | None:
 
 def _types_fit(group: Group, mention: Mention) -> bool:
     families = group.families
-    if typed_as(mention) is None:
-        return not families or bool(families & _VIOLENT_MIX)
+    if typed_as(mention) is None:  # a toll on its own: "...; one policeman was killed"
+        return not families or bool(families & (_VIOLENT_MIX | {"Riots"}))
     family = EVENT_TYPE_OF[mention.sub_event_type]
     if not families:
         return family in _VIOLENT_MIX

@@ -160,6 +160,8 @@ def _actors(group: Group, sub_type: str, country: str | None):
         side2 = [a for a in _unique([*perps, *targets]) if a not in side1 and a.inter != 7]
     elif EVENT_TYPE_OF[sub_type] == "Battles":
         side1, side2 = _battle_sides(group, perps, targets)
+    elif EVENT_TYPE_OF[sub_type] == "Protests":
+        side1, side2 = _protest_sides(perps, targets, country)
     else:
         side1 = [a for a in perps if a.inter != 7]
         side2 = [a for a in targets if a not in side1]
@@ -168,6 +170,15 @@ def _actors(group: Group, sub_type: str, country: str | None):
         if EVENT_TYPE_OF[sub_type] == "Violence against civilians":
             side2 = [a for a in side2 if a.inter == 7] or side2
     return _head(side1), tuple(side1[1:]), _head(side2), tuple(side2[1:])
+
+
+def _protest_sides(perps: list[Actor], targets: list[Actor], country: str | None):
+    """The demonstrators are actor1 (spec 6); whoever intervened is actor2."""
+    everyone = _unique([*perps, *targets])
+    crowd = [a for a in everyone if a.inter == 6] or [
+        Actor(f"Protesters ({country or 'Unknown'})", 6, country)
+    ]
+    return crowd, [a for a in everyone if a.inter not in (6, 7)]
 
 
 def _battle_sides(group: Group, perps: list[Actor], targets: list[Actor]):
