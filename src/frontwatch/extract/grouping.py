@@ -157,8 +157,17 @@ def _same_side(mine: list, theirs: list) -> bool:
     return generic and state == {False}
 
 
+_CROSSFIRE = re.compile(r"\bcross-?fire\b|\bcaught (?:up )?in the (?:fighting|clashes)\b", re.I)
+
+
 def _targets_agree(group: Group, mention: Mention) -> bool:
     mine, theirs = _target_kind(mention), group.target_kind
+    if (
+        mine == "civilians"
+        and "Battles" in group.families
+        and _CROSSFIRE.search(mention.clause.text)
+    ):
+        return True  # civilians killed in a battle's crossfire belong to it (spec 3)
     return mine is None or theirs is None or mine == theirs
 
 
