@@ -126,12 +126,26 @@ def _shapes_type(mention, tolls: list) -> bool:
     ("shelling killed 21 as clashes raged in the city") is the same event only when it
     involves whoever caused the toll (spec section 1: the same pair, several tactics)."""
     sub_type = mention.sub_event_type
-    if not sub_type or not tolls or mention in tolls or EVENT_TYPE_OF[sub_type] != "Battles":
+    if not sub_type or not tolls or mention in tolls:
         return bool(sub_type)
+    if EVENT_TYPE_OF[sub_type] != "Battles":
+        # a weapon named beside the toll ("bracing for a US attack after reports of an
+        # alleged chemical attack") outranks the toll's own only when the same side used it
+        return not _outranks_tolls(sub_type, tolls) or _shares_causer(mention, tolls)
     if any(a.actor.inter == 7 for m in tolls for a in m.targets):
         return False  # the toll's victims are civilians: a fight is another pair's event
     causers = _armed_names(m.perpetrators for m in tolls)
     return bool(causers & _armed_names([(*mention.perpetrators, *mention.targets)]))
+
+
+def _outranks_tolls(sub_type: str, tolls: list) -> bool:
+    own = [m.sub_event_type for m in tolls if m.sub_event_type and not _weak_clash(m)]
+    return bool(own) and RANK[sub_type] < min(RANK[t] for t in own)
+
+
+def _shares_causer(mention, tolls: list) -> bool:
+    causers = _armed_names(m.perpetrators for m in tolls)
+    return bool(causers & _armed_names([mention.perpetrators]))
 
 
 def _armed_names(actor_lists) -> set[str]:
