@@ -89,6 +89,10 @@ _ONE_NOUN = (
 _ONE_PERSON = re.compile(
     rf"\b(?:an?|one|his|her|another)\s+(?=(?:[\w'-]+\s+){{0,2}}?{_ONE_NOUN})", re.IGNORECASE
 )
+# "..., a police officer said": the person who speaks is no casualty
+_SPEAKER_AFTER = re.compile(
+    r"(?:[\w'-]+\s+){0,3}?(?:said|says|told|reported|added|stated)\b", re.IGNORECASE
+)
 # "a woman and child were killed": the second person shares the first one's article
 _AND_ONE_MORE = re.compile(rf"\b(?:an?|one)\s+{_ONE_NOUN}\s+and\s+(?={_ONE_NOUN})", re.IGNORECASE)
 
@@ -99,7 +103,7 @@ def single_persons(text: str, known: list[Quantity]) -> list[Quantity]:
     singles = [
         Quantity(m.start(), m.end() - 1, m.group(0).strip(), 1, None, False, False)
         for m in _ONE_PERSON.finditer(text)
-        if m.start() not in taken
+        if m.start() not in taken and not _SPEAKER_AFTER.match(text, m.end())
     ]
     seconds = [
         Quantity(m.end(), m.end(), "", 1, None, False, False)

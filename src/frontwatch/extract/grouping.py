@@ -93,9 +93,14 @@ def _find_group(groups: list[Group], mention: Mention, place, own_date) -> Group
     return None
 
 
+_ALSO = re.compile(r"\b(?:also|elsewhere|meanwhile|in another)\b", re.IGNORECASE)
+
+
 def _fits(group: Group, mention: Mention, place, own_date) -> bool:
     if not _same_area(group.place, place):
         return False
+    if group.place is None and place is not None and _ALSO.search(mention.clause.text):
+        return False  # "the air force also hit targets in Hasakeh": another place, another event
     day = group.day or group.default_day
     if own_date is not None and day is not None and abs((day - own_date.date).days) > 1:
         return False
@@ -251,7 +256,12 @@ def _clause_or_sentence(items, mention: Mention) -> list:
     own = [i for i in items if clause.start <= item_start(i) < clause.end]
     if own:
         return own
-    return [i for i in items if item_start(i) < clause.start or _single_clause(mention)]
+    earlier = [i for i in items if item_start(i) < clause.start or _single_clause(mention)]
+    # "a child was killed when a bomblet went off | while he played in a field in Binnish":
+    # with nothing before it, the clause takes what the rest of its sentence names
+    return earlier or [
+        i for i in items if mention.sentence.start <= item_start(i) < mention.sentence.end
+    ]
 
 
 def _single_clause(mention: Mention) -> bool:

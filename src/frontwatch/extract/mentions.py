@@ -243,10 +243,12 @@ def split_roles(text: str, actors: list, anchor: int, figures) -> tuple[tuple, t
     perpetrators, targets = [], []
     for mention in actors:
         start = mention.span.start
-        victim = _is_counted_victim(text, start, figures)
+        # "two suicide bombers blew themselves up": counted, yet they are the attackers
+        bomber = "bomber" in text[start : mention.span.end].lower()
+        victim = _is_counted_victim(text, start, figures) and not bomber
         by_phrase = bool(_BY.search(text[max(0, start - 40) : start]))
         acts = bool(_ACTS_NEXT.match(text, mention.span.end))
-        if not victim and (by_phrase or acts or start < anchor):
+        if not victim and (by_phrase or acts or start <= anchor):
             perpetrators.append(mention)
         else:
             targets.append(mention)
