@@ -93,14 +93,21 @@ def _find_group(groups: list[Group], mention: Mention, place, own_date) -> Group
     return None
 
 
+def _elsewhere(group: Group, mention: Mention, place) -> bool:
+    """'The air force also hit targets in Hasakeh': another place, another event. A toll
+    told with 'also' ('20 were also wounded') stays with the event it adds to."""
+    first_place = group.place is None and place is not None and not mention.figures
+    return first_place and bool(_ALSO.search(mention.clause.text))
+
+
 _ALSO = re.compile(r"\b(?:also|elsewhere|meanwhile|in another)\b", re.IGNORECASE)
 
 
 def _fits(group: Group, mention: Mention, place, own_date) -> bool:
     if not _same_area(group.place, place):
         return False
-    if group.place is None and place is not None and _ALSO.search(mention.clause.text):
-        return False  # "the air force also hit targets in Hasakeh": another place, another event
+    if _elsewhere(group, mention, place):
+        return False
     day = group.day or group.default_day
     if own_date is not None and day is not None and abs((day - own_date.date).days) > 1:
         return False
