@@ -26,6 +26,7 @@ class Claimant:
     start: int
     end: int
     party: bool | None
+    forces: str | None = None  # the actor a military spokesman speaks for
 
 
 def find_claimant(text: str, start: int, end: int, lexicon: Lexicon) -> Claimant | None:
@@ -37,7 +38,8 @@ def find_claimant(text: str, start: int, end: int, lexicon: Lexicon) -> Claimant
     if not named:
         return None
     pattern, match = min(named, key=lambda c: c[1].start())
-    return Claimant(pattern.name, match.start(), match.end(), _is_party(pattern, match, lexicon))
+    party = _is_party(pattern, match, lexicon)
+    return Claimant(pattern.name, match.start(), match.end(), party, pattern.forces)
 
 
 def _candidates(text: str, start: int, end: int, lexicon: Lexicon):

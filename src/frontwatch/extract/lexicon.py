@@ -29,6 +29,7 @@ class ClaimantPattern:
     name: str
     pattern: re.Pattern
     party: bool | None
+    forces: str | None = None  # a ministry speaking for its own forces: their actor name
 
     @property
     def generic(self) -> bool:
@@ -85,8 +86,10 @@ def _compile(pattern: str) -> re.Pattern:
     return re.compile(rf"\b{pattern}\b", _FLAGS)
 
 
-def _claimant(name: str, pattern: str, party: bool | None) -> ClaimantPattern:
-    return ClaimantPattern(name, _compile(pattern), party)
+def _claimant(
+    name: str, pattern: str, party: bool | None, forces: str | None = None
+) -> ClaimantPattern:
+    return ClaimantPattern(name, _compile(pattern), party, forces)
 
 
 def _read_cues(path: Path) -> list[Cue]:

@@ -27,6 +27,8 @@ def build_event(
     country = place.country or country
     sub_type = _sub_type(group, resources)
     actor1, assoc1, actor2, assoc2 = _actors(group, sub_type, country)
+    if actor1 is None:
+        actor1 = _spokesman_forces(group, sub_type, actor2, resources)
     if EVENT_TYPE_OF[sub_type] == "Riots":
         actor1, assoc1, actor2, assoc2 = _rioters_first(actor1, assoc1, actor2, assoc2)
     sub_type = _adjust_for_actors(sub_type, actor1)
@@ -84,6 +86,20 @@ def _sub_type(group: Group, resources) -> str:
     guess = resources.classifier.classify(first.sentence.text).sub_event_type
     # people killed are never a strategic development or a peaceful protest
     return fallback if tolls and EVENT_TYPE_OF[guess] not in _LETHAL_TYPES else guess
+
+
+_FORCES_REPORT = ("Air/drone strike", "Shelling/artillery/missile attack", "Armed clash")
+
+
+def _spokesman_forces(group: Group, sub_type: str, actor2: Actor | None, resources):
+    """'Russia's Defence Ministry reported 80 militants killed in strikes': a military that
+    reports strikes on armed enemies without naming who struck speaks of its own forces."""
+    if sub_type not in _FORCES_REPORT or actor2 is None or actor2.inter == 7:
+        return None
+    forces = next(
+        (m.claimant.forces for m in group.mentions if m.claimant and m.claimant.forces), None
+    )
+    return resources.actors.get(forces) if forces else None
 
 
 def _weak_clash(mention) -> bool:
