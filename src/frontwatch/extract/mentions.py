@@ -127,34 +127,49 @@ def sentence_mentions(
     figures = _mark_updates(text, sentence, find_figures(text, quantities, lexicon, sentence.end))
     claimant = find_claimant(text, sentence.start, sentence.end, lexicon)
     background = bool(lexicon.background.search(text, sentence.start, sentence.end))
-    total = lexicon.cumulative.search(text, sentence.start, sentence.end)
-    running = _RUNNING_TOTAL.search(text, sentence.start, sentence.end)
-    if total is not None and running is not None and running.start() < total.start():
-        # "12 killed on Thursday, bringing the toll since the offensive began to 180": the
-        # figures before the running total are the event's own; the total is not
-        figures = [f for f in figures if f.span.start < running.start()]
-        total = None
-    cumulative = (
-        total is not None
-        or (after_total and _continues_total(ctx, sentence, figures))
-        or _vague_period_toll(ctx, sentence, figures)
-    )
+    figures, cumulative = _period_toll(ctx, sentence, lexicon, figures, after_total)
     mentions = []
     clauses = clauses_of(text, sentence.start, sentence.end)
     for start, end in clauses:
         # a past event recalled in one clause leaves the sentence's other clauses current
         own_past = len(clauses) == 1 or bool(lexicon.background.search(text, start, end))
         flags = (background and own_past, cumulative)
-        clause_figures = tuple(f for f in figures if start <= f.span.start < end)
-        has_deaths = any(f.kind == KILLED for f in clause_figures)
-        hits = find_cues(text, start, end, lexicon)
-        death_at = next((f.span.start for f in clause_figures if f.kind == KILLED), None)
-        cue = decide(hits, has_deaths, death_at, has_harm=bool(clause_figures))
-        if cue is None and not clause_figures:
-            continue
-        bounds = (start, end, action_start(hits, clause_figures, start))
-        mentions.append(_mention(ctx, sentence, bounds, cue, clause_figures, claimant, flags))
+        mention = _clause_mention(ctx, sentence, (start, end), figures, lexicon, claimant, flags)
+        if mention is not None:
+            mentions.append(mention)
     return mentions
+
+
+def _clause_mention(ctx, sentence, bounds, figures, lexicon, claimant, flags) -> Mention | None:
+    """A clause with a cue or a casualty figure becomes a mention; others say nothing."""
+    start, end = bounds
+    text = ctx.text
+    clause_figures = tuple(f for f in figures if start <= f.span.start < end)
+    has_deaths = any(f.kind == KILLED for f in clause_figures)
+    hits = find_cues(text, start, end, lexicon)
+    death_at = next((f.span.start for f in clause_figures if f.kind == KILLED), None)
+    cue = decide(hits, has_deaths, death_at, has_harm=bool(clause_figures))
+    if cue is None and not clause_figures:
+        return None
+    anchored = (start, end, action_start(hits, clause_figures, start))
+    return _mention(ctx, sentence, anchored, cue, clause_figures, claimant, flags)
+
+
+def _period_toll(ctx, sentence: Span, lexicon: Lexicon, figures: list, after_total: bool):
+    """The sentence's own figures and whether they are a toll over a period (no event)."""
+    text = ctx.text
+    total = lexicon.cumulative.search(text, sentence.start, sentence.end)
+    running = _RUNNING_TOTAL.search(text, sentence.start, sentence.end)
+    if total is not None and running is not None and running.start() < total.start():
+        # "12 killed on Thursday, bringing the toll since the offensive began to 180": the
+        # figures before the running total are the event's own; the total is not
+        return [f for f in figures if f.span.start < running.start()], False
+    cumulative = (
+        total is not None
+        or (after_total and _continues_total(ctx, sentence, figures))
+        or _vague_period_toll(ctx, sentence, figures)
+    )
+    return figures, cumulative
 
 
 # a revised toll ("rose to 8", "a new toll", "raised the death toll to 61") replaces the
