@@ -39,7 +39,7 @@ _COORDINATION = re.compile(
 )
 # "20 people including 6 children": the second number is a part of the first. ("6 were
 # among 20 killed" puts the part first, and then the second number is the total.)
-_PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\b", re.I)
+_PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which)\b", re.I)
 # the words between a number and its verb: its noun phrase, no new clause ("and", ",")
 _WORDS_BEFORE_VERB = re.compile(
     r"^(?!.*\b(?:while|but|no|not|without)\b)"
@@ -143,11 +143,19 @@ _WITH_SHARE = re.compile(r"\bwith\s+$", re.I)
 _SHARE_NOUN = re.compile(r"\s+(?:bodies|of them|of whom|dead|killed|in\b)", re.I)
 
 
+# "three of them died later in hospital": the wounded who died since, a share of a toll
+_DIED_SINCE = re.compile(
+    r"[\s\w'-]{0,40}?\b(?:(?:have|has|had) since died|(?:had|have|has) died since|later died|"
+    r"died later|succumbed|died (?:of their|of his|of her) (?:wounds|injuries))\b",
+    re.I,
+)
+
+
 def _is_subset(text: str, q: Quantity, stop: int) -> bool:
-    share = _WITH_SHARE.search(text[max(0, q.start - 6) : q.start]) and _SHARE_NOUN.match(
-        text, q.end
-    )
-    return bool(share or _AMONG_THE_DEAD.match(text, q.end, stop))
+    with_share = _WITH_SHARE.search(text[max(0, q.start - 6) : q.start])
+    share = with_share and _SHARE_NOUN.match(text, q.end)
+    later = _DIED_SINCE.match(text, q.end, stop)
+    return bool(share or later or _AMONG_THE_DEAD.match(text, q.end, stop))
 
 
 _UPPER_BOUND = re.compile(r"\b(?:up to|as many as|could reach|could rise to)\s*$", re.I)
