@@ -127,6 +127,8 @@ def find_figures(text: str, quantities: list[Quantity], lexicon: Lexicon, end: i
         part = bool(i and _PART_OF.search(text[quantities[i - 1].end : q.start])) or _is_subset(
             text, q, _next_start(quantities, i, end)
         )
+        # "17 killed, two of them medics" (but "killing 13 of them" is the toll itself)
+        part = part or bool(i and _OF_THEM.match(text, q.end))
         span = Span.of(text, q.start, q.end)
         hedged = _is_hedged(text, q, _next_start(quantities, i, end))
         figures.append(Figure(kind, q.value, span, group, q.vague, part, joined[i], hedged))
@@ -149,6 +151,9 @@ _DIED_SINCE = re.compile(
     r"died later|succumbed|died (?:of their|of his|of her) (?:wounds|injuries))\b",
     re.I,
 )
+
+
+_OF_THEM = re.compile(r"\s+(?:of them|of whom|of which)\b", re.I)  # "17 killed, two of them medics"
 
 
 def _is_subset(text: str, q: Quantity, stop: int) -> bool:
