@@ -11,7 +11,7 @@ sum across different victim groups.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from frontwatch.extract.lexicon import Lexicon
 from frontwatch.model import Span
@@ -122,8 +122,12 @@ def find_figures(text: str, quantities: list[Quantity], lexicon: Lexicon, end: i
         if kind in (None, _THING):
             continue
         group = _victim_group(text, q, _next_start(quantities, i, end), lexicon, figures)
-        if joined[i] and group == "unspecified" and figures:
-            group = figures[-1].group  # "a man and his son": one victim group, added up
+        if joined[i] and figures and "unspecified" in (group, figures[-1].group):
+            # "a man and his son", "one mother and her child": one victim group, added up
+            if group == "unspecified":
+                group = figures[-1].group
+            else:
+                figures[-1] = replace(figures[-1], group=group)
         part = bool(i and _PART_OF.search(text[quantities[i - 1].end : q.start])) or _is_subset(
             text, q, _next_start(quantities, i, end)
         )
