@@ -121,20 +121,20 @@ def find_figures(text: str, quantities: list[Quantity], lexicon: Lexicon, end: i
     for i, (q, kind) in enumerate(zip(quantities, kinds, strict=True)):
         if kind in (None, _THING):
             continue
-        group = _victim_group(text, q, _next_start(quantities, i, end), lexicon, figures)
+        stop = _next_start(quantities, i, end)
+        group = _victim_group(text, q, stop, lexicon, figures)
         if joined[i] and figures and "unspecified" in (group, figures[-1].group):
             # "a man and his son", "one mother and her child": one victim group, added up
             if group == "unspecified":
                 group = figures[-1].group
             else:
                 figures[-1] = replace(figures[-1], group=group)
-        part = bool(i and _PART_OF.search(text[quantities[i - 1].end : q.start])) or _is_subset(
-            text, q, _next_start(quantities, i, end)
-        )
+        part = bool(i and _PART_OF.search(text[quantities[i - 1].end : q.start]))
+        part = part or _is_subset(text, q, stop)
         # "17 killed, two of them medics" (but "killing 13 of them" is the toll itself)
         part = part or bool(i and _OF_THEM.match(text, q.end))
         span = Span.of(text, q.start, q.end)
-        hedged = _is_hedged(text, q, _next_start(quantities, i, end))
+        hedged = _is_hedged(text, q, stop)
         figures.append(Figure(kind, q.value, span, group, q.vague, part, joined[i], hedged))
     return figures
 

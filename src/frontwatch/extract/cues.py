@@ -65,6 +65,11 @@ class CueHit:
     end: int
 
 
+def is_bare_attack(hit: CueHit | None) -> bool:
+    """Only the weak word 'attack' (or 'operations against') coded the clause a clash."""
+    return hit is not None and hit.sub_event_type == "Armed clash" and hit.weight <= _WEAK_CLASH
+
+
 def find_cues(text: str, start: int, end: int, lexicon: Lexicon) -> list[CueHit]:
     if not lexicon.any_cue.search(text, start, end):
         return []

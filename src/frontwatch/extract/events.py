@@ -58,7 +58,7 @@ def extract_events(article: Article, resources: Resources, version: str = "") ->
     )
     mentions = _all_mentions(ctx, resources.lexicon)
     lead_day = _lead_day(mentions, ctx.dates, published)
-    province = _focus_province(places, resources, text, published)
+    province = _focus_province(places, country, resources, text, published)
     groups = group_mentions(mentions, published, province, country, lead_day)
     groups = absorb_headline(groups, headline_end(article))
     events = [
@@ -195,13 +195,12 @@ def _focus_country(places: list, default: str | None) -> str | None:
     return max(counts, key=counts.__getitem__) if counts else default
 
 
-def _focus_province(places: list, resources: Resources, text: str = "", published=None):
+def _focus_province(places: list, country, resources: Resources, text: str = "", published=None):
     """The province the article is mostly about: where an unplaced event is coded. Only the
     provinces of the article's country count ("Washington" is no province of a Syrian
     event), and places of recalled past events ("in Aleppo last year") only when nothing
     else is named."""
     breaks = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
-    country = _focus_country(places, None)
     own = [p for p in places if p.place.country == country and p.place.feature != "country"]
     own = own or places  # no province of its own country: any province named
     current = [p for p in own if not _recalls_past(text, breaks, p.span.start, published)]

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from frontwatch.extract.cues import is_bare_attack
 from frontwatch.extract.mentions import Mention, item_start
 from frontwatch.taxonomy import EVENT_TYPE_OF
 
@@ -124,11 +125,7 @@ def typed_as(mention: Mention) -> str | None:
     """The mention's sub-type, unless only the bare word 'attack' gave it: that word fits
     whatever weapon or fight the other reports of the incident name."""
     cue = mention.cue
-    return (
-        None
-        if cue is None or (cue.sub_event_type == "Armed clash" and cue.weight <= 1)
-        else (cue.sub_event_type)
-    )
+    return None if cue is None or is_bare_attack(cue) else cue.sub_event_type
 
 
 def _types_fit(group: Group, mention: Mention) -> bool:

@@ -204,8 +204,12 @@ _PERFECT_TOLL = re.compile(
 
 def _continues_total(ctx: SentenceContext, sentence: Span, figures) -> bool:
     """A perfect-tense toll with no day of its own, right after a period toll."""
-    own_day = any(d.precision == 1 for d in _inside(ctx.dates, sentence.start, sentence.end))
+    own_day = _names_its_day(ctx, sentence)
     return bool(figures) and not own_day and bool(_PERFECT_TOLL.search(sentence.text))
+
+
+def _names_its_day(ctx: SentenceContext, sentence: Span) -> bool:
+    return any(d.precision == 1 for d in _inside(ctx.dates, sentence.start, sentence.end))
 
 
 _PERFECT = re.compile(r"\b(?:have|has)\b", re.IGNORECASE)
@@ -215,7 +219,7 @@ def _vague_period_toll(ctx: SentenceContext, sentence: Span, figures) -> bool:
     """'The group has reported hundreds of civilians killed in operations against IS':
     only 'hundreds' or 'thousands', in the perfect tense and with no day, is a tally."""
     deaths = [f for f in figures if f.kind == KILLED]
-    own_day = any(d.precision == 1 for d in _inside(ctx.dates, sentence.start, sentence.end))
+    own_day = _names_its_day(ctx, sentence)
     big_vague = bool(deaths) and all(f.vague and f.value >= 100 for f in deaths)
     return big_vague and not own_day and bool(_PERFECT.search(sentence.text))
 

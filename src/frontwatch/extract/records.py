@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from frontwatch.extract.casualties import INJURED, KILLED, aggregate
+from frontwatch.extract.cues import is_bare_attack
 from frontwatch.extract.grouping import Group
 from frontwatch.model import Actor, Article, Claim, Event, Evidence, Place, Span
 from frontwatch.taxonomy import EVENT_TYPE_OF, RANK, disorder_type
@@ -105,9 +106,7 @@ def _spokesman_forces(group: Group, sub_type: str, actor2: Actor | None, resourc
 def _weak_clash(mention) -> bool:
     """Only the bare word 'attack', and on no armed target ('an attack on army sites' is a
     ground assault on military positions: a battle, spec section 2)."""
-    if mention.sub_event_type != "Armed clash" or mention.cue.weight > 1:
-        return False
-    return not _armed_hit(mention)
+    return is_bare_attack(mention.cue) and not _armed_hit(mention)
 
 
 def _armed_hit(mention) -> bool:
@@ -150,8 +149,7 @@ def _shapes_type(mention, tolls: list) -> bool:
         return not _outranks_tolls(sub_type, tolls) or _shares_causer(mention, tolls)
     if any(a.actor.inter == 7 for m in tolls for a in m.targets):
         return False  # the toll's victims are civilians: a fight is another pair's event
-    causers = _armed_names(m.perpetrators for m in tolls)
-    return bool(causers & _armed_names([(*mention.perpetrators, *mention.targets)]))
+    return bool(_causers(tolls) & _armed_names([(*mention.perpetrators, *mention.targets)]))
 
 
 def _outranks_tolls(sub_type: str, tolls: list) -> bool:
@@ -160,8 +158,12 @@ def _outranks_tolls(sub_type: str, tolls: list) -> bool:
 
 
 def _shares_causer(mention, tolls: list) -> bool:
-    causers = _armed_names(m.perpetrators for m in tolls)
-    return bool(causers & _armed_names([mention.perpetrators]))
+    return bool(_causers(tolls) & _armed_names([mention.perpetrators]))
+
+
+def _causers(tolls: list) -> set[str]:
+    """The armed actors who caused the tolls (their mentions' perpetrators)."""
+    return _armed_names(m.perpetrators for m in tolls)
 
 
 def _armed_names(actor_lists) -> set[str]:
