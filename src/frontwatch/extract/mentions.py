@@ -51,6 +51,12 @@ _ACTS_NEXT = re.compile(
     r"airstrikes?|air raids?|raids?|artillery|rockets?|mortars?|fire|gunfire|snipers?)\b",
     re.IGNORECASE,
 )
+# "killed in Russian and Syrian strikes": the actor's name holds its own weapon
+_ARMED_NAME = re.compile(
+    r"\b(?:air ?strikes?|airstrikes?|air raids?|strikes|raids|warplanes?|jets?|aircraft|"
+    r"planes|helicopters?|drones?|shelling|bombardment|artillery|gunboats?)$",
+    re.IGNORECASE,
+)
 _RUNNING_TOTAL = re.compile(
     r"\b(?:bringing|raising|pushing|taking) the (?:overall |total |cumulative )?(?:death )?toll\b",
     re.IGNORECASE,
@@ -267,6 +273,7 @@ def split_roles(text: str, actors: list, anchor: int, figures) -> tuple[tuple, t
         victim = _is_counted_victim(text, start, figures) and not bomber
         by_phrase = bool(_BY.search(text[max(0, start - 40) : start]))
         acts = bool(_ACTS_NEXT.match(text, mention.span.end))
+        acts = acts or bool(_ARMED_NAME.search(text, start, mention.span.end))
         if not victim and (by_phrase or acts or start <= anchor):
             perpetrators.append(mention)
         else:

@@ -25,6 +25,8 @@ def build_event(
     if place_mention is None:
         return None
     place, precision, location, place_span = _place_fields(place_mention)
+    if place.country and country and place.country != country:
+        group = _actors_abroad(group, ctx.text, place.country, resources)
     country = place.country or country
     sub_type = _sub_type(group, resources)
     actor1, assoc1, actor2, assoc2 = _actors(group, sub_type, country)
@@ -65,6 +67,29 @@ def build_event(
         extractor_version=version,
         extra={"bombers_counted": bombers} if bombers else {},
     )
+
+
+def _actors_abroad(group: Group, text: str, country: str, resources) -> Group:
+    """'In Iraq, government forces repelled an attack': the article was read as set in
+    Syria, so 'government forces' and 'civilians' are read again where the event is."""
+    on = group.day or group.default_day
+
+    def again(found: tuple) -> tuple:
+        return tuple(_read_again(a, text, on, country, resources) for a in found)
+
+    mentions = [
+        replace(m, perpetrators=again(m.perpetrators), targets=again(m.targets))
+        for m in group.mentions
+    ]
+    return replace(group, mentions=mentions)
+
+
+def _read_again(mention, text: str, on, country: str, resources):
+    found = resources.actors.find(
+        text, mention.span.start, mention.span.end, on=on, country=country
+    )
+    same_words = [a for a in found if a.span == mention.span]
+    return replace(mention, actor=same_words[0].actor) if same_words else mention
 
 
 def _place_fields(place_mention) -> tuple[Place, int, str, Span | None]:
