@@ -13,9 +13,10 @@ from dataclasses import dataclass, replace
 
 from frontwatch.extract.casualties import KILLED, Figure, find_figures
 from frontwatch.extract.claims import Claimant, find_claimant
-from frontwatch.extract.cues import CueHit, decide, find_cues
+from frontwatch.extract.cues import CueHit, decide, find_cues, is_bare_attack
 from frontwatch.extract.lexicon import Lexicon
 from frontwatch.model import Span
+from frontwatch.taxonomy import EVENT_TYPE_OF
 
 _ACTION = (
     r"(?:respond(?:s|ed)?|target(?:s|ed|ing)?|shell(?:s|ed)|launch(?:es|ed)|carrie[sd] out|"
@@ -55,6 +56,13 @@ _ACTS_NEXT = re.compile(
 _ARMED_NAME = re.compile(
     r"\b(?:air ?strikes?|airstrikes?|air raids?|strikes|raids|warplanes?|jets?|aircraft|"
     r"planes|helicopters?|drones?|shelling|bombardment|artillery|gunboats?)$",
+    re.IGNORECASE,
+)
+# "IS claimed responsibility for the attack", "the attack was claimed by IS": the
+# claimant is the attacker of the incident already told (never "claimed the lives of")
+_CLAIMS_ATTACK = re.compile(
+    r"(?<!not )(?<!n't )(?<!never )\bclaim(?:ed|s)?\s+(?:responsib\w*|credit)\b"
+    r"|\bclaimed by\b|\bclaimed (?:the|this|that) (?:attack|bombing|blast|assault)",
     re.IGNORECASE,
 )
 _RUNNING_TOTAL = re.compile(
@@ -155,9 +163,11 @@ def _clause_mention(ctx, sentence, bounds, figures, lexicon, claimant, flags) ->
     hits = find_cues(text, start, end, lexicon)
     death_at = next((f.span.start for f in clause_figures if f.kind == KILLED), None)
     cue = decide(hits, has_deaths, death_at, has_harm=bool(clause_figures))
+    if cue is None and _CLAIMS_ATTACK.search(text, start, end):
+        cue = next((h for h in hits if is_bare_attack(h)), None)  # names who did it
     if cue is None and not clause_figures:
         return None
-    anchored = (start, end, action_start(hits, clause_figures, start))
+    anchored = (start, end, action_start(_acting_hits(hits, cue), clause_figures, start))
     return _mention(ctx, sentence, anchored, cue, clause_figures, claimant, flags)
 
 
@@ -248,6 +258,14 @@ def _mention(ctx, sentence, bounds, cue, figures, claimant, flags) -> Mention:
         background=flags[0],
         cumulative=flags[1],
     )
+
+
+def _acting_hits(hits: list[CueHit], cue: CueHit | None) -> list[CueHit]:
+    """'The Russian center for the cessation of hostilities agreement said Nusra targeted
+    ...': a non-violent word in a violent clause names something, it does not act."""
+    if cue is None or EVENT_TYPE_OF[cue.sub_event_type] == "Strategic developments":
+        return hits
+    return [h for h in hits if EVENT_TYPE_OF[h.sub_event_type] != "Strategic developments"]
 
 
 def action_start(hits: list[CueHit], figures, default: int) -> int:

@@ -220,13 +220,20 @@ def _actors(group: Group, sub_type: str, country: str | None):
     elif EVENT_TYPE_OF[sub_type] == "Protests":
         side1, side2 = _protest_sides(perps, targets, country)
     else:
-        side1 = [a for a in perps if a.inter != 7]
-        side2 = [a for a in targets if a not in side1]
+        side1 = _named_over_unidentified([a for a in perps if a.inter != 7])
+        side2 = [a for a in targets if a not in side1 and a not in perps]
         if _civilians_hit(group) and not any(a.inter == 7 for a in side2):
             side2 = [*side2, Actor(f"Civilians ({country or 'Unknown'})", 7, country)]
         if EVENT_TYPE_OF[sub_type] == "Violence against civilians":
             side2 = [a for a in side2 if a.inter == 7] or side2
     return _head(side1), tuple(side1[1:]), _head(side2), tuple(side2[1:])
+
+
+def _named_over_unidentified(side: list[Actor]) -> list[Actor]:
+    """'A suicide bomber killed 20 ... Islamic State claimed the attack': the unnamed
+    bomber is the named group's man, not a second attacker."""
+    named = [a for a in side if not a.name.startswith("Unidentified")]
+    return named or side
 
 
 def _protest_sides(perps: list[Actor], targets: list[Actor], country: str | None):
