@@ -45,13 +45,16 @@ def extract_events(article: Article, resources: Resources, version: str = "") ->
     published = article.published or find_dateline(text)
     places = [p for p in resources.gazetteer.find(text) if not _names_a_government(text, p.span)]
     country = _focus_country(places, resources.default_country)
+    actors = resources.actors.find(text, on=published, country=country)
     ctx = SentenceContext(
         text=text,
         quantities=single_persons(text, find_quantities(text)),
         actors=[
             a
-            for a in resources.actors.find(text, on=published, country=country)
-            if not _HOLDS_TERRITORY.match(text, a.span.end) and not _speaks_for(text, a.span)
+            for a in actors
+            if not _HOLDS_TERRITORY.match(text, a.span.end)
+            and not _speaks_for(text, a.span)
+            and not _tells_of_another(text, a.span, actors)
         ],
         places=places,
         dates=find_dates(text, published),
@@ -136,6 +139,19 @@ def _speaks_for(text: str, span) -> bool:
     voice = _SOURCE_AT.search(before) or _VOICE_AFTER.match(text, span.end)
     trailing = _TRAILING_BEFORE.search(before) and _TRAILING_AFTER.match(text, span.end)
     return bool(voice or trailing or _JUDGES.match(text, span.end))
+
+
+# "Syrian opposition forces on Sunday claimed that Russian jets hit an outpost": who
+# claims that another actor acted tells of the event (it may still be the victim)
+_SAYS_THAT = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:claimed|claims|said|says|reported|announced|alleged)\s+that\s+",
+    re.IGNORECASE,
+)
+
+
+def _tells_of_another(text: str, span, actors: list) -> bool:
+    says = _SAYS_THAT.match(text, span.end)
+    return bool(says) and any(0 <= a.span.start - says.end() <= 4 for a in actors)
 
 
 # A capital standing for its government: "Damascus said", "pro-Damascus media",
