@@ -27,7 +27,9 @@ _CLAUSE_BREAK = re.compile(
     r";\s*|,?\s+(?:while|whereas|meanwhile)\s+|"
     # "... resumed on Wednesday, days after a bombing killed 120": the recalled event
     r",?\s+(?=(?:(?:a|one|two|three|four|five|six|several|\d+)\s+)?(?:hours?|days?|weeks?)\s+"
-    r"(?:after|before)\s+(?:a|an|the)\s)|,?\s+since\s+(?=the\s)|\s+as well as\s+(?=(?:\w+\s+){0,2}(?:air|raids?|strikes?|shelling|attacks?)\b)"
+    r"(?:after|before)\s+(?:a|an|the)\s)|,?\s+since\s+(?=the\s)"
+    # "Friday's attack came after a car bombing killed 100 on Tuesday": two incidents
+    r"|\s+(?=(?:came|comes|follows|followed)\s+(?:(?:just|only|shortly)\s+)?(?:after\s+)?(?:a|an|the)\s)|\s+as well as\s+(?=(?:\w+\s+){0,2}(?:air|raids?|strikes?|shelling|attacks?)\b)"
     rf"|,?\s+and\s+(?=(?:the|its|their)\s+(?:[\w'-]+\s+){{0,3}}{_ACTION}\b)",
     re.IGNORECASE,
 )
