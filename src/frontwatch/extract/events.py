@@ -165,7 +165,10 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|around|outside)\s+$", re.IGNOREC
 _AFTER_GOVERNMENT = re.compile(
     r"^(?:'s|’s|s)?\s+(?:government|regime|authorities|said|says|say|lost|accused|accuses|claimed|"
     r"claims|denied|denies|blamed|blames|announced|backed|insisted|warned|wants|promised|"
-    r"promises?|pledged|vowed|offered|refused|rejected|threatened)\b",
+    r"promises?|pledged|vowed|offered|refused|rejected|threatened|"
+    # "Moscow has been carrying out air strikes": a city does not wage a campaign
+    r"(?:has|have|had) been (?:carrying out|conducting|launching|bombing|backing|supporting|"
+    r"arming|sending|deploying))\b",
     re.IGNORECASE,
 )
 
@@ -205,9 +208,12 @@ def _lead_day(mentions: list, dates: list, published):
 
 
 def _focus_country(places: list, default: str | None) -> str | None:
-    counts: dict[str, int] = {}
+    """The country most places named lie in; on a tie, the one whose towns or provinces
+    are named ("Russia and Turkey agreed on a ceasefire in Idlib" is set in Syria)."""
+    counts: dict[str, tuple[int, int]] = {}
     for mention in places:
-        counts[mention.place.country] = counts.get(mention.place.country, 0) + 1
+        named, inside = counts.get(mention.place.country, (0, 0))
+        counts[mention.place.country] = (named + 1, inside + (mention.place.feature != "country"))
     return max(counts, key=counts.__getitem__) if counts else default
 
 
@@ -218,7 +224,7 @@ def _focus_province(places: list, country, resources: Resources, text: str = "",
     else is named."""
     breaks = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
     own = [p for p in places if p.place.country == country and p.place.feature != "country"]
-    own = own or places  # no province of its own country: any province named
+    own = own or [p for p in places if p.place.country == country]
     current = [p for p in own if not _recalls_past(text, breaks, p.span.start, published)]
     counts = _province_counts(current or own)
     if not counts:
