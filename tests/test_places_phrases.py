@@ -227,6 +227,9 @@ PHRASES = [
     ('Missiles struck near the US consulate in Erbil last night.', 'Erbil', 'Erbil', 'Erbil', 1),
     # an agency's name is no place; the place it reports is
     ('The Houthi-run Saba news agency said air strikes hit the city of Saada.', 'Saada', "Sa'dah", "Sa'dah", 1),
+    # one place per name: "district of Midan" in a Damascus report is that neighbourhood, not
+    # the Al Mayadin district of Deir ez-Zor
+    ("A double suicide bomb attack hit a police station in Syria's capital Damascus on Monday. The interior ministry said one of the two bombers got into the police station in the southern district of Midan. A teacher living in Midan heard two blasts.", 'Midan', 'Midan', 'Damascus', 1),
 ]
 # fmt: on
 

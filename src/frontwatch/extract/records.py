@@ -101,8 +101,13 @@ def _place_fields(place_mention) -> tuple[Place, int, str, Span | None]:
 def _sub_type(group: Group, resources) -> str:
     tolls = [m for m in group.mentions if any(f.kind == KILLED for f in m.figures)]
     typed = [m for m in group.mentions if _shapes_type(m, tolls)]
-    # the bare word "attack" says less than any weapon or fight named beside it
-    concrete = [m for m in typed if not _weak_clash(m)] or typed
+    # the bare word "attack" says less than any weapon or fight named beside it ("a
+    # suicide bomber ... The attack killed 32 rebels"); on armed men it is a battle only
+    # when the report also tells of fighting ("an attack on army sites ... clashes")
+    named = [m for m in typed if not is_bare_attack(m.cue)]
+    if not named or _tells_of_fighting(group):
+        named = [m for m in typed if not _weak_clash(m)]
+    concrete = named or typed
     if concrete:
         return min((m.sub_event_type for m in concrete), key=RANK.__getitem__)
     first = tolls[0] if tolls else group.mentions[0]
@@ -112,6 +117,13 @@ def _sub_type(group: Group, resources) -> str:
     guess = resources.classifier.classify(first.sentence.text).sub_event_type
     # people killed are never a strategic development or a peaceful protest
     return fallback if tolls and EVENT_TYPE_OF[guess] not in _LETHAL_TYPES else guess
+
+
+def _tells_of_fighting(group: Group) -> bool:
+    return any(
+        m.cue and EVENT_TYPE_OF[m.cue.sub_event_type] == "Battles" and not is_bare_attack(m.cue)
+        for m in group.mentions
+    )
 
 
 _FORCES_REPORT = ("Air/drone strike", "Shelling/artillery/missile attack", "Armed clash")

@@ -64,6 +64,12 @@ def container_of(text, tokens, matches, resolved, k) -> PlaceMention | None:
     )
 
 
+def _may_be(mention: PlaceMention, anchor: PlaceMention) -> bool:
+    feature = mention.place.feature
+    elsewhere = mention.place.admin1 != anchor.place.admin1
+    return feature == "populated" or (feature == "admin2" and elsewhere)
+
+
 def inside(place: Place, container: Place) -> bool:
     if container.feature == "country":
         return place.country == container.country
@@ -85,7 +91,9 @@ def distance_km(one: Place, other: Place) -> float:
 
 def one_place_per_name(text, matches, cues, pools, resolved, context) -> list:
     """A name written the same way twice in an article is one town: each mention resolved to a
-    town takes the town of the best-scored such mention when it is among its candidates."""
+    town takes the town of the best-scored such mention when it is among its candidates. So does
+    a district of that name in another province ('the southern district of Midan' in a
+    Damascus report is no Al Mayadin district of Deir ez-Zor)."""
     best: dict[str, PlaceMention] = {}
     for cue, mention in zip(cues, resolved, strict=True):
         town = mention and mention.place.feature == "populated"
@@ -94,12 +102,7 @@ def one_place_per_name(text, matches, cues, pools, resolved, context) -> list:
     out = []
     for match, cue, pool, mention in zip(matches, cues, pools, resolved, strict=True):
         anchor = best.get(cue.spelling)
-        if (
-            mention
-            and anchor
-            and mention.place.feature == "populated"
-            and mention.place != anchor.place
-        ):
+        if mention and anchor and mention.place != anchor.place and _may_be(mention, anchor):
             scored = ranked(match, pool, context)
             rank = next((r for r, (c, _) in enumerate(scored) if c.place == anchor.place), None)
             mention = mention if rank is None else mention_of(text, match, cue, scored, rank)
