@@ -123,8 +123,9 @@ def find_figures(text: str, quantities: list[Quantity], lexicon: Lexicon, end: i
             continue
         stop = _next_start(quantities, i, end)
         group = _victim_group(text, q, stop, lexicon, figures)
-        if joined[i] and figures and "unspecified" in (group, figures[-1].group):
-            # "a man and his son", "one mother and her child": one victim group, added up
+        if joined[i] and figures and _one_group(group, figures[-1], q.value):
+            # "a man and his son", "one mother and her child", "a man and a woman": one
+            # victim group, added up
             if group == "unspecified":
                 group = figures[-1].group
             else:
@@ -144,6 +145,8 @@ _AMONG_THE_DEAD = re.compile(
     r"[\s\w'-]{0,40}?\b(?:were|was) among (?:the|those) (?:dead|killed|victims|fatalities)\b",
     re.I,
 )
+# "Hezbollah identified one of those slain as Abu Obaida": a part of a toll told before
+_OF_THE_DEAD = re.compile(r"\s+of (?:those|the) (?:slain|killed|dead|victims|fatalities)\b", re.I)
 # "32 killed ... with 18 bodies pulled from the worst-hit district": a share of the toll
 _WITH_SHARE = re.compile(r"\bwith\s+$", re.I)
 _SHARE_NOUN = re.compile(r"\s+(?:bodies|of them|of whom|dead|killed|in\b)", re.I)
@@ -164,7 +167,8 @@ def _is_subset(text: str, q: Quantity, stop: int) -> bool:
     with_share = _WITH_SHARE.search(text[max(0, q.start - 6) : q.start])
     share = with_share and _SHARE_NOUN.match(text, q.end)
     later = _DIED_SINCE.match(text, q.end, stop)
-    return bool(share or later or _AMONG_THE_DEAD.match(text, q.end, stop))
+    among = _AMONG_THE_DEAD.match(text, q.end, stop) or _OF_THE_DEAD.match(text, q.end, stop)
+    return bool(share or later or among)
 
 
 _UPPER_BOUND = re.compile(r"\b(?:up to|as many as|could reach|could rise to)\s*$", re.I)
@@ -290,6 +294,10 @@ _NOUN_PHRASE_ENDS = re.compile(
     r"during|said|says|told|quoted|according)\b",
     re.IGNORECASE,
 )
+
+
+def _one_group(group: str, before: Figure, value: int) -> bool:
+    return "unspecified" in (group, before.group) or value == before.value == 1
 
 
 def _victim_group(text, q, stop: int, lexicon: Lexicon, earlier: list[Figure]) -> str:

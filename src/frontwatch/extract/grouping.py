@@ -65,6 +65,10 @@ def group_mentions(
         place = own_place or last_place
         last_place = place or last_place
         group = _find_group(groups, mention, place, own_date)
+        if group is None and _only_detail(mention):
+            group = groups[-1] if groups else None  # "one of those slain was a commander"
+            if group is None:
+                continue
         if group is None:
             group = Group(default_day=lead_day or published)
             groups.append(group)
@@ -72,6 +76,11 @@ def group_mentions(
     for group in groups:
         group.place = group.place or province  # a Place: coded at precision 3
     return groups
+
+
+def _only_detail(mention: Mention) -> bool:
+    """No act named and every figure a part of a toll told before: a detail of that toll."""
+    return mention.cue is None and bool(mention.figures) and all(f.part for f in mention.figures)
 
 
 def _add(group: Group, mention: Mention, place, own_place, own_date, country) -> None:
