@@ -11,16 +11,9 @@ from datetime import date, timedelta
 import pytest
 
 from dedup_gold.labelled import FAKES_CSV, GOLD_PATH, labelled_corpus, load_gold
-from frontwatch.merge import (
-    actor_score,
-    canonical_event,
-    cluster_mentions,
-    fatality_score,
-    lowest_reported,
-    merge_across,
-    same_incident,
-)
+from frontwatch.merge import canonical_event, cluster_mentions, lowest_reported, merge_across
 from frontwatch.merge_eval import dedup_pairs, main_mention, measure_dedup
+from frontwatch.merge_rules import actor_score, fatality_score, same_incident
 from frontwatch.model import Actor, Claim, Event, Evidence, Place, Span
 
 DAY = date(2016, 7, 27)
@@ -73,12 +66,20 @@ def mention(article="a1", kind="suicide", day=DAY, place=QAMISHLI, precision=1, 
         actor2=kw.pop("actor2", CIVILIANS),
         fatalities=fatalities,
         claims=claims,
-        evidence=(Evidence("event", Span.of(text, 0, 12)),),
+        evidence=_evidence(text, kw.pop("dated", True)),
         source=kw.pop("source", f"outlet-{article}"),
         **kw,
     )
 
 
+def _evidence(text: str, dated: bool) -> tuple:
+    """The sentence, and the words that date it ('Wednesday') unless the report is undated."""
+    day = text.find("Wednesday")
+    stated = (Evidence("event_date", Span.of(text, day, day + 9)),) if dated and day >= 0 else ()
+    return (Evidence("event", Span.of(text, 0, 12)), *stated)
+
+
+LATER = DAY + timedelta(days=8)
 CASES = [
     # (name, b's changes relative to a = mention("a1"), merge?, rule)
     ("same report from another outlet", {}, True, "score"),
@@ -86,6 +87,33 @@ CASES = [
     ("next day, other toll", {"day": DAY + timedelta(days=1), "fatalities": 30}, False, "score"),
     ("two days apart", {"day": DAY + timedelta(days=2)}, False, "date_apart"),
     ("unknown date", {"day": None}, False, "date_apart"),
+    # a report that does not date the incident: its date is the report's, days later
+    ("undated report 8 days later", {"day": LATER, "dated": False}, True, "follow_up"),
+    ("dated report 8 days later", {"day": LATER}, False, "date_apart"),
+    (
+        "undated report 11 days later",
+        {"day": DAY + timedelta(days=11), "dated": False},
+        False,
+        "date_apart",
+    ),
+    (
+        "undated report, other town",
+        {"day": LATER, "dated": False, "place": AMUDA},
+        False,
+        "follow_up",
+    ),
+    (
+        "undated report, small toll",
+        {"day": LATER, "dated": False, "fatalities": 4},
+        False,
+        "follow_up",
+    ),
+    (
+        "undated report, other sub-type",
+        {"day": LATER, "dated": False, "kind": "ied"},
+        False,
+        "follow_up",
+    ),
     ("same article", {"article": "a1"}, False, "same_article"),
     ("town 26 km away", {"place": AMUDA, "fatalities": 12}, False, "coarse_place"),
     ("town 26 km away, same toll and actor", {"place": AMUDA}, True, "coarse_place"),

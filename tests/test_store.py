@@ -63,10 +63,16 @@ def airstrike(art: Article, fatalities: int, place=JAYRUD, day=date(2016, 7, 2))
         location=place.name,
         geo_precision=1,
         fatalities=fatalities,
-        evidence=(Evidence("event", Span.of(art.text, 0, 11)),),
+        evidence=(Evidence("event", Span.of(art.text, 0, 11)), *_stated_day(art.text)),
         notes=art.text,
         source=art.source,
     )
+
+
+def _stated_day(text: str) -> tuple:
+    """'... on Saturday.': the words that date the incident, when the report gives them."""
+    on = text.rfind(" on ")
+    return (Evidence("event_date", Span.of(text, on + 4, len(text) - 1)),) if on >= 0 else ()
 
 
 A1 = article("a1", "A truck bomb killed 48 people in Qamishli on Wednesday.", "TRT")
@@ -212,10 +218,14 @@ def test_filters(store, filters, expected):
 
 
 def test_sort_and_pagination(store):
-    texts = [article(f"p{i}", f"Report {i}: {10 + i} killed in Jayrud.") for i in range(5)]
-    # one per day, so none merge
+    days = [date(2016, 7, 1 + 3 * i) for i in range(5)]
+    texts = [
+        article(f"p{i}", f"Report {i}: {10 + i} killed in Jayrud on {d:%A %d %B}.")
+        for i, d in enumerate(days)
+    ]
+    # one per day, each report dating its own incident, so none merge
     for i, art in enumerate(texts):
-        store.save_article(art, [airstrike(art, 10 + i, day=date(2016, 7, 1 + 3 * i))])
+        store.save_article(art, [airstrike(art, 10 + i, day=days[i])])
     newest_first = [e["fatalities"] for e in store.events(EventFilter(sort="-event_date"))]
     assert newest_first == [14, 13, 12, 11, 10]
     page = store.events(EventFilter(sort="fatalities", limit=2, offset=2))

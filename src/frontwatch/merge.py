@@ -1,263 +1,27 @@
 """Merging event mentions across articles.
 
 Several outlets reporting one incident become one canonical event that keeps every
-source. Pure functions over ``frontwatch.model.Event``: the pairwise rules, clustering
-and the canonical record. Measuring merges against a gold grouping: ``merge_eval.py``.
+source. Pure functions over ``frontwatch.model.Event``: clustering by the pairwise rules of
+``merge_rules.py``, and the canonical record. Measuring merges against a gold grouping:
+``merge_eval.py``.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from frontwatch.model import Actor, Claim, Event, content_hash
+from frontwatch.merge_rules import (
+    DAY_TOLERANCE,
+    MergeDecision,
+    geo_precision,
+    named_actors,
+    same_incident,
+)
+from frontwatch.model import Claim, Event, content_hash
 from frontwatch.taxonomy import RANK
-
-# --- across articles ---------------------------------------------------------
-#
-# Rules (every decision names the rule that settled it and its score, so it can be audited):
-#   vetoes  dates further apart than the coarser time precision allows; places that cannot
-#           be one place (other country; other province and further apart than the coarser
-#           geo precision allows); incompatible types (a protest is not an air strike)
-#   score   0.25 date + 0.25 place + 0.15 type + 0.15 actors + 0.2 fatalities, each in [0, 1];
-#           a merge takes MERGE_THRESHOLD
-#   "score"         the places pin the incident down (one town, or points within 10 km, 25 km
-#                   when one is only "near")
-#   "coarse_place"  the place is wide (a province, a city of over BIG_CITY people, or two towns
-#                   of one province far apart) and scores low: a city of millions sees several
-#                   incidents a day, so it takes the same day and agreeing type, actors, toll
-#   "corroborated"  a vague place (a province, a big city) merges below the threshold on the
-#                   same day, sub-type and a toll of DISTINCTIVE_TOLL or more within a fifth
-#   "same_article"  two mentions of one article never merge by themselves (the article told
-#                   them apart), but reports from other outlets may join them in one event
-
-MERGE_THRESHOLD = 0.78
-WEIGHTS = {"date": 0.25, "place": 0.25, "type": 0.15, "actors": 0.15, "fatalities": 0.2}
-# days apart allowed for the coarser of two time precisions (1 day, 2 week, 3 month)
-DAY_TOLERANCE = {1: 1, 2: 3, 3: 15}
-# how far apart (km) two coded places may be, by the coarser geo precision
-KM_TOLERANCE = {1: 10.0, 2: 25.0}
-SAME_SPOT_KM = 2.0
-# above this population a town's name alone does not tell one incident from another
-BIG_CITY = 250_000
-BIG_CITY_KM = 20.0  # reports code a suburb of a big city to the city itself (Duma, Damascus)
-# early tolls of a mass-casualty attack differ widely (hundreds vs over a thousand)
-MASS_CASUALTIES = 100
-# a wide place that is one vague report (a province, a big city), not two towns far apart
-VAGUE_PLACE_SCORE = 0.4
-# a toll this high is distinctive: two incidents of one day and province rarely share it
-DISTINCTIVE_TOLL = 10
-# event types that outlets describe differently for one incident
-# (an air strike on a town is "shelling" for one and "an attack on civilians" for another)
-VIOLENT_FAMILY = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-CROWD_FAMILY = frozenset({"Protests", "Riots"})
-# sub-types that only say "something happened": compatible with any violent report
-UNKNOWN_SUB_TYPES = frozenset({"Other", ""})
-GENERIC_PREFIXES = ("unidentified", "civilians", "protesters", "rioters", "unknown")
-RULE_TEXT = {
-    "score": "the places pin the incident down",
-    "coarse_place": "a wide place needs the same day and agreeing type, actors and toll",
-    "corroborated": "a wide place, but the same day, kind of attack and toll",
-    "same_article": "mentions of one article join only through other reports",
-    "date_apart": "the dates are further apart than their precision allows",
-    "place_apart": "the places cannot be one place",
-    "type_apart": "the event types cannot describe one incident",
-}
-
-
-@dataclass(frozen=True)
-class MergeDecision:
-    """Whether two mentions describe one incident, which rule said so, and the score."""
-
-    merge: bool
-    rule: str
-    score: float
-    parts: tuple[tuple[str, float], ...] = ()
-
-    def explain(self) -> str:
-        """E.g. "merge: coarse_place, a wide place needs ... (score 0.83 of 0.78 needed; ...)"."""
-        detail = ", ".join(f"{name}={value:.2f}" for name, value in self.parts)
-        verdict = "merge" if self.merge else "apart"
-        needed = f"score {self.score:.2f} of {MERGE_THRESHOLD:.2f} needed"
-        return f"{verdict}: {self.rule}, {RULE_TEXT[self.rule]} ({needed}; {detail})"
-
-    @property
-    def vetoed(self) -> bool:
-        return self.rule.endswith("_apart")
-
-
-def same_incident(a: Event, b: Event) -> MergeDecision:
-    """Decide whether mentions ``a`` and ``b`` describe one incident, and say why."""
-    parts = {}
-    for name, scorer in _VETOING_SCORERS:
-        value = scorer(a, b)
-        if value is None:
-            return MergeDecision(False, f"{name}_apart", 0.0, tuple(parts.items()))
-        parts[name] = value
-    parts["actors"] = actor_score(a, b)
-    parts["fatalities"] = fatality_score(a, b)
-    score = round(sum(WEIGHTS[name] * value for name, value in parts.items()), 4)
-    if a.article_id == b.article_id:
-        return MergeDecision(False, "same_article", score, tuple(parts.items()))
-    if place_match(a, b)[1]:  # a wide place: a province, a big city, far apart
-        if parts["date"] == 1.0 and score < MERGE_THRESHOLD and _corroborated(a, b, parts):
-            return MergeDecision(True, "corroborated", score, tuple(parts.items()))
-        merge = score >= MERGE_THRESHOLD and parts["date"] == 1.0
-        return MergeDecision(merge, "coarse_place", score, tuple(parts.items()))
-    return MergeDecision(score >= MERGE_THRESHOLD, "score", score, tuple(parts.items()))
-
-
-def _corroborated(a: Event, b: Event, parts: dict[str, float]) -> bool:
-    """One vague place (not two towns far apart), the same sub-type and a distinctive toll
-    within a fifth, perpetrators not at odds: two incidents of a day rarely agree on all."""
-    if parts["place"] < VAGUE_PLACE_SCORE or min(a.fatalities, b.fatalities) < DISTINCTIVE_TOLL:
-        return False
-    return parts["type"] == 1.0 and parts["fatalities"] >= 0.8 and parts["actors"] > 0
-
-
-def date_score(a: Event, b: Event) -> float | None:
-    """1 for one day; 0.3 a day apart; 0.6 / 0.3 within a week / a month."""
-    if a.event_date is None or b.event_date is None:
-        return None  # an unknown day never merges: we cannot tell incidents apart
-    precision = max(a.time_precision, b.time_precision)
-    tolerance = DAY_TOLERANCE.get(precision, DAY_TOLERANCE[3])
-    days = abs((a.event_date - b.event_date).days)
-    if days > tolerance:
-        return None
-    if precision == 1:  # consecutive days in one place are more often two incidents
-        return 1.0 if days == 0 else 0.3
-    return 0.6 if precision == 2 else 0.3
-
-
-def place_score(a: Event, b: Event) -> float | None:
-    match = place_match(a, b)
-    return None if match is None else match[0]
-
-
-def place_match(a: Event, b: Event) -> tuple[float, bool] | None:
-    """(score, wide): 1 one spot, 0.8 within tolerance; wide 0.6 big city .. 0.3 far apart."""
-    if a.place is None or b.place is None or a.place.country != b.place.country:
-        return None
-    km = _distance_km(a, b)
-    if _is_coarse(a) or _is_coarse(b):
-        return _coarse_place_match(a, b, km)
-    big_city = _big_city(a) or _big_city(b)
-    if km is None:
-        return (0.6 if big_city else 1.0, big_city) if _place_name(a) == _place_name(b) else None
-    if km <= KM_TOLERANCE[max(_geo_precision(a), _geo_precision(b))]:
-        if big_city:  # "Damascus" may be anywhere in a city of millions
-            return 0.6, True
-        return (1.0 if km <= SAME_SPOT_KM else 0.8), False
-    if big_city and km <= BIG_CITY_KM:  # a suburb just outside a city of millions
-        return 0.5, True
-    return (0.3, True) if _same_admin1(a, b) else None
-
-
-def _coarse_place_match(a: Event, b: Event, km: float | None) -> tuple[float, bool] | None:
-    """A province matches the places inside it, and a place near its centre point."""
-    if _same_admin1(a, b):
-        return 0.5, True
-    if km is not None and km <= KM_TOLERANCE[2]:
-        return 0.4, True  # a small province (Damascus) next to its neighbour's towns
-    return None
-
-
-def type_score(a: Event, b: Event) -> float | None:
-    """1 same sub-type, 0.7 same type, 0.6 one violent family, 0.3 violent vs unknown."""
-    if a.sub_event_type == b.sub_event_type:
-        return 1.0
-    if a.event_type == b.event_type and a.event_type != "Strategic developments":
-        return 0.7
-    for family in (VIOLENT_FAMILY, CROWD_FAMILY):
-        if a.event_type in family and b.event_type in family:
-            return 0.6  # one attack is "clashes" for one outlet and "a bombing" for another
-    if _unknown_type(a) and b.event_type in VIOLENT_FAMILY:
-        return 0.3
-    if _unknown_type(b) and a.event_type in VIOLENT_FAMILY:
-        return 0.3
-    return None
-
-
-def _unknown_type(event: Event) -> bool:
-    return event.sub_event_type in UNKNOWN_SUB_TYPES
-
-
-def actor_score(a: Event, b: Event) -> float:
-    """1 a named actor shared, 0 different named perpetrators (actor1), else 0.5: outlets name
-    victims, units hit and quoted officials (a police command) differently."""
-    if named_actors(a) & named_actors(b):
-        return 1.0
-    perpetrators = {x.actor1.name for x in (a, b) if x.actor1 and not is_generic(x.actor1)}
-    return 0.0 if len(perpetrators) == 2 else 0.5
-
-
-def fatality_score(a: Event, b: Event) -> float:
-    """Supporting evidence: equal tolls 1, close 0.8 or 0.6, far apart 0.2, unknown 0.5."""
-    low, high = sorted((a.fatalities, b.fatalities))
-    if low == 0:
-        return 0.5  # a report without a figure neither supports nor contradicts
-    if low == high:
-        return 1.0
-    ratio = low / high
-    if ratio >= 0.8:
-        return 0.8
-    if ratio >= 0.5 or (low >= MASS_CASUALTIES and ratio >= 0.25):
-        return 0.6
-    return 0.2  # tolls rise as bodies are found, so a low early figure is weak evidence
-
-
-_VETOING_SCORERS = (("date", date_score), ("place", place_score), ("type", type_score))
-
-
-def named_actors(event: Event) -> frozenset[str]:
-    actors = (event.actor1, event.actor2, *event.assoc_actor_1, *event.assoc_actor_2)
-    return frozenset(a.name for a in actors if a is not None and not is_generic(a))
-
-
-def is_generic(actor: Actor) -> bool:
-    return actor.inter == 7 or actor.name.lower().startswith(GENERIC_PREFIXES)
-
-
-def _geo_precision(event: Event) -> int:
-    return event.geo_precision or 3
-
-
-def _is_coarse(event: Event) -> bool:
-    return event.place is None or _geo_precision(event) >= 3 or event.place.feature == "admin1"
-
-
-def _big_city(event: Event) -> bool:
-    return event.place.population > BIG_CITY
-
-
-def _same_admin1(a: Event, b: Event) -> bool:
-    return bool(a.place.admin1) and _fold(a.place.admin1) == _fold(b.place.admin1)
-
-
-def _place_name(event: Event) -> str:
-    return _fold(event.place.name if event.place else event.location)
-
-
-def _fold(name: str | None) -> str:
-    return "".join(ch for ch in (name or "").lower() if ch.isalnum())
-
-
-def _distance_km(a: Event, b: Event) -> float | None:
-    pa, pb = a.place, b.place
-    if None in (pa.latitude, pa.longitude, pb.latitude, pb.longitude):
-        return None
-    lat1, lon1, lat2, lon2 = map(
-        math.radians, (pa.latitude, pa.longitude, pb.latitude, pb.longitude)
-    )
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
-
 
 # --- across articles: clustering ---------------------------------------------
 
@@ -432,7 +196,7 @@ def _merged_fields(members: Sequence[Event]) -> Event:
     """Best-supported values: precision from the most precise reports, lowest figures."""
     lead = min(members, key=_representative_order)
     dated = min(members, key=lambda m: (m.event_date is None, m.time_precision))
-    placed = min(members, key=lambda m: (m.place is None, _geo_precision(m)))
+    placed = min(members, key=lambda m: (m.place is None, geo_precision(m)))
     sub_type = _majority([m.sub_event_type for m in members], key=lambda s: RANK.get(s, 99))
     typed = next(m for m in members if m.sub_event_type == sub_type)
     return replace(
@@ -454,7 +218,7 @@ def _merged_fields(members: Sequence[Event]) -> Event:
 
 
 def _representative_order(event: Event) -> tuple:
-    return (-len(named_actors(event)), _geo_precision(event), -event.confidence, event.id)
+    return (-len(named_actors(event)), geo_precision(event), -event.confidence, event.id)
 
 
 def _majority(values: Sequence[str], key) -> str:

@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from frontwatch.merge import DAY_TOLERANCE, CanonicalEvent, merge_across
+from frontwatch.merge import CanonicalEvent, merge_across
+from frontwatch.merge_rules import DAY_TOLERANCE, FOLLOW_UP_DAYS
 from frontwatch.model import Article, Event
 from frontwatch.store import rows as table_rows
 from frontwatch.store import search
@@ -416,10 +417,12 @@ class SqlStore:
 
 
 def _date_windows(mention: Event) -> tuple[str, list]:
-    """Dates within reach: the window is set by the coarser of the two time precisions."""
+    """Dates within reach: the window is set by the coarser of the two time precisions, and
+    is never narrower than the reach of a follow-up report."""
     clauses, params = [], []
     for precision in sorted(DAY_TOLERANCE):
-        days = DAY_TOLERANCE[max(precision, mention.time_precision)]
+        # a report that does not date its incident may follow it by FOLLOW_UP_DAYS
+        days = max(DAY_TOLERANCE[max(precision, mention.time_precision)], FOLLOW_UP_DAYS)
         compare = (
             ">=" if precision == max(DAY_TOLERANCE) else "="
         )  # odd precisions count as coarsest
