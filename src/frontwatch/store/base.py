@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from frontwatch.merge import CanonicalEvent, merge_across
-from frontwatch.merge_rules import DAY_TOLERANCE, FOLLOW_UP_DAYS
+from frontwatch.merge_rules import DAY_TOLERANCE, DISTINCTIVE_TOLL, FOLLOW_UP_DAYS
 from frontwatch.model import Article, Event
 from frontwatch.store import rows as table_rows
 from frontwatch.store import search
@@ -417,18 +417,26 @@ class SqlStore:
 
 
 def _date_windows(mention: Event) -> tuple[str, list]:
-    """Dates within reach: the window is set by the coarser of the two time precisions, and
-    is never narrower than the reach of a follow-up report."""
+    """Dates within reach: the window is set by the coarser of the two time precisions; a
+    mention of the same sub-type and a distinctive toll is within reach of a follow-up."""
     clauses, params = [], []
     for precision in sorted(DAY_TOLERANCE):
-        # a report that does not date its incident may follow it by FOLLOW_UP_DAYS
-        days = max(DAY_TOLERANCE[max(precision, mention.time_precision)], FOLLOW_UP_DAYS)
+        days = DAY_TOLERANCE[max(precision, mention.time_precision)]
         compare = (
             ">=" if precision == max(DAY_TOLERANCE) else "="
         )  # odd precisions count as coarsest
         clauses.append(f"(m.time_precision {compare} ? AND m.event_date BETWEEN ? AND ?)")
         window = timedelta(days=days)
         params += [precision, mention.event_date - window, mention.event_date + window]
+    if mention.fatalities >= DISTINCTIVE_TOLL:
+        # a report that does not date its incident may follow it by FOLLOW_UP_DAYS
+        # (merge_rules: same sub-type, a distinctive toll on both sides)
+        clauses.append(
+            "(m.sub_event_type = ? AND m.fatalities >= ? AND m.event_date BETWEEN ? AND ?)"
+        )
+        reach = timedelta(days=FOLLOW_UP_DAYS)
+        params += [mention.sub_event_type, DISTINCTIVE_TOLL]
+        params += [mention.event_date - reach, mention.event_date + reach]
     return " OR ".join(clauses), params
 
 
