@@ -61,7 +61,7 @@ def group_mentions(
             continue
         own_place = _own_place(mention, country, province)
         own_place = own_place or _abroad(mention, country)
-        own_date = _first(_clause_or_sentence(mention.dates, mention))
+        own_date = _first(_clause_or_sentence(_incident_dates(mention), mention))
         place = own_place or last_place
         last_place = place or last_place
         group = _find_group(groups, mention, place, own_date)
@@ -76,6 +76,34 @@ def group_mentions(
     for group in groups:
         group.place = group.place or province  # a Place: coded at precision 3
     return groups
+
+
+# "..., the World Health Organization said on Wednesday": the day of a statement, not of
+# the incident it speaks of
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|reported|announced|stated|added|confirmed|told\s+[\w-]+(?:\s+[\w-]+)?)"
+    r"\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "The WHO on Wednesday said ...", "IS on Monday claimed the attack", "On Tuesday similar
+# results were confirmed by Turkish officials"
+_SAID_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:said|says|announced|reported|claimed|stated|confirmed|told|added)\b|"
+    r"(?:[\w'-]+\s+){1,3}?(?:were|was|have been|has been)\s+(?:confirmed|reported|announced)\b)",
+    re.IGNORECASE,
+)
+
+
+def _incident_dates(mention: Mention) -> list:
+    text, start = mention.sentence.text, mention.sentence.start
+    return [
+        d
+        for d in mention.dates
+        if not _SAID_BEFORE.search(text[: d.start - start])
+        and not _SAID_AFTER.match(text, d.end - start)
+    ]
 
 
 def _only_detail(mention: Mention) -> bool:
