@@ -180,6 +180,15 @@ def test_big_city_needs_agreeing_evidence(name, changes, merge, rule):
     assert (decision.merge, decision.rule) == (merge, rule), decision.explain()
 
 
+def test_one_week_told_by_two_reports_of_a_big_city():
+    # "this week" in two reports: as close as week precision can tell, so a wide place merges
+    a = mention("a1", place=ALEPPO_CITY, time_precision=2)
+    b = mention("a2", place=ALEPPO_CITY, time_precision=2)
+    assert same_incident(a, b).merge, same_incident(a, b).explain()
+    later = mention("a3", place=ALEPPO_CITY, time_precision=2, day=DAY + timedelta(days=2))
+    assert not same_incident(a, later).merge  # two different midpoints: maybe two weeks
+
+
 # a suburb just outside a city of millions: reports code it to the city itself
 SUBURB_CASES = [
     ("Duma vs Damascus, same attack", DAMASCUS_CITY, DUMA, {}, True),

@@ -125,7 +125,8 @@ def _corroborated(a: Event, b: Event, parts: dict[str, float]) -> bool:
 
 
 def date_score(a: Event, b: Event) -> float | None:
-    """1 for one day; 0.3 a day apart; 0.6 / 0.3 within a week / a month."""
+    """1 for one day (or one week, both told at week precision); 0.3 a day apart; 0.6 /
+    0.3 within a week / a month."""
     if a.event_date is None or b.event_date is None:
         return None  # an unknown day never merges: we cannot tell incidents apart
     precision = max(a.time_precision, b.time_precision)
@@ -135,6 +136,8 @@ def date_score(a: Event, b: Event) -> float | None:
         return FOLLOW_UP_DATE_SCORE if _undated_report_after(a, b, days) else None
     if precision == 1:  # consecutive days in one place are more often two incidents
         return 1.0 if days == 0 else 0.3
+    if precision == 2 and days == 0 and a.time_precision == b.time_precision:
+        return 1.0  # "this week" in two reports of one week: as close as they can tell
     return 0.6 if precision == 2 else 0.3
 
 

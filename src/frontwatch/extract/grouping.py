@@ -62,6 +62,8 @@ def group_mentions(
         own_place = _own_place(mention, country, province)
         own_place = own_place or _abroad(mention, country)
         own_date = _first(_clause_or_sentence(_incident_dates(mention), mention))
+        if own_place is None and _of_an_earlier_year(own_date, published):
+            continue  # "since the conflict began with demonstrations in March 2011": no place
         place = own_place or last_place
         last_place = place or last_place
         group = _find_group(groups, mention, place, own_date)
@@ -104,6 +106,11 @@ def _incident_dates(mention: Mention) -> list:
         if not _SAID_BEFORE.search(text[: d.start - start])
         and not _SAID_AFTER.match(text, d.end - start)
     ]
+
+
+def _of_an_earlier_year(own_date, published: date | None) -> bool:
+    """A recalled event of another year: only its own place can locate it, not the news's."""
+    return own_date is not None and published is not None and own_date.date.year < published.year
 
 
 def _only_detail(mention: Mention) -> bool:
