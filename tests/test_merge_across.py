@@ -180,6 +180,16 @@ def test_big_city_needs_agreeing_evidence(name, changes, merge, rule):
     assert (decision.merge, decision.rule) == (merge, rule), decision.explain()
 
 
+def test_one_wire_report_republished_merges_on_its_sentence():
+    # a wide place, no toll, no actor: the score is low, but the same sentence is one report
+    told = "Some were arrested, judged and killed."
+    same = {"place": HASAKEH_PROVINCE, "precision": 3, "fatalities": 0, "actor1": None}
+    a, b = (mention(x, notes=told, claims=(), **same) for x in ("a1", "a2"))
+    assert (same_incident(a, b).merge, same_incident(a, b).rule) == (True, "same_text")
+    other = mention("a3", notes="Others fled the town.", claims=(), **same)
+    assert not same_incident(a, other).merge
+
+
 def test_one_week_told_by_two_reports_of_a_big_city():
     # "this week" in two reports: as close as week precision can tell, so a wide place merges
     a = mention("a1", place=ALEPPO_CITY, time_precision=2)

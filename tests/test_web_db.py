@@ -207,6 +207,22 @@ def example_db(path: Path) -> str:
     return ingested_db(path)
 
 
+def test_the_copies_of_one_report_give_one_event_per_incident(tmp_path: Path) -> None:
+    # the examples hold some articles twice or three times (txt, html, jsonl): each incident
+    # they tell must come out once, however weakly it is coded (no toll, no actor, a province)
+    store = open_store(ingested_db(tmp_path / "copies.db"))
+    try:
+        records = store.events()
+    finally:
+        store.close()
+    keys = [
+        (r["event_date"], r["location"], r["sub_event_type"], r["fatalities"], r["actor1"])
+        for r in records
+    ]
+    doubled = sorted({k for k in keys if keys.count(k) > 1}, key=str)
+    assert not doubled, doubled
+
+
 def test_the_ingested_examples_give_located_events_of_several_types(tmp_path: Path) -> None:
     store = open_store(ingested_db(tmp_path / "ingested.db"))
     try:

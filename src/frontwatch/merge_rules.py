@@ -30,6 +30,8 @@ from frontwatch.model import Actor, Event
 #                   the report's) may tell of an incident up to FOLLOW_UP_DAYS earlier: it
 #                   merges at the very same town with the same sub-type, actors not at odds
 #                   and a toll of DISTINCTIVE_TOLL or more within half
+#   "same_text"     the same sentence in two articles (a wire report republished) merges
+#                   whatever the score, unless a veto holds
 #   "same_article"  two mentions of one article never merge by themselves (the article told
 #                   them apart), but reports from other outlets may join them in one event
 
@@ -63,6 +65,7 @@ RULE_TEXT = {
     "score": "the places pin the incident down",
     "coarse_place": "a wide place needs the same day and agreeing type, actors and toll",
     "corroborated": "a wide place, but the same day, kind of attack and toll",
+    "same_text": "the same sentence in two articles: one report republished",
     "follow_up": "a later report that does not date the incident, same town, kind and toll",
     "same_article": "mentions of one article join only through other reports",
     "date_apart": "the dates are further apart than their precision allows",
@@ -105,6 +108,8 @@ def same_incident(a: Event, b: Event) -> MergeDecision:
     score = round(sum(WEIGHTS[name] * value for name, value in parts.items()), 4)
     if a.article_id == b.article_id:
         return MergeDecision(False, "same_article", score, tuple(parts.items()))
+    if a.notes and a.notes == b.notes:  # one wire report republished by another outlet
+        return MergeDecision(True, "same_text", score, tuple(parts.items()))
     if parts["date"] == FOLLOW_UP_DATE_SCORE:
         # not a veto either way: the undated report may belong with either incident
         return MergeDecision(_follows_up(a, b, parts), "follow_up", score, tuple(parts.items()))

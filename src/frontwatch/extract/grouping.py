@@ -19,7 +19,11 @@ from frontwatch.taxonomy import EVENT_TYPE_OF
 
 _VIOLENT_MIX = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 ROUNDUP_PROVINCES = 3  # a clause naming this many provinces lists news, not one place
-_PAST_YEAR = re.compile(r"\b(?:in|since|during|of)\s+((?:19|20)\d\d)\b")
+_PAST_YEAR = re.compile(
+    r"\b(?:in|since|during|of)\s+(?:(?:early|mid|late)[- ]?)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)?((?:19|20)\d\d)\b"
+)
 
 
 @dataclass
@@ -64,6 +68,8 @@ def group_mentions(
         own_date = _first(_clause_or_sentence(_incident_dates(mention), mention))
         if own_place is None and _of_an_earlier_year(own_date, published):
             continue  # "since the conflict began with demonstrations in March 2011": no place
+        if own_place is None and _told_abroad(mention, country):
+            continue  # "IS has swept across northern Iraq ...": not the news's town
         place = own_place or last_place
         last_place = place or last_place
         group = _find_group(groups, mention, place, own_date)
@@ -106,6 +112,25 @@ def _incident_dates(mention: Mention) -> list:
         if not _SAID_BEFORE.search(text[: d.start - start])
         and not _SAID_AFTER.match(text, d.end - start)
     ]
+
+
+_IN_BEFORE = re.compile(
+    r"\b(?:in|across|inside|throughout)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _told_abroad(mention: Mention, country: str | None) -> bool:
+    """A sentence set in another country ("across northern Iraq") naming no place of the
+    article's own: its events are not the news's town."""
+    if country is None or any(p.place.country == country for p in mention.places):
+        return False
+    sentence = mention.sentence
+    return any(
+        p.place.feature == "country"
+        and _IN_BEFORE.search(sentence.text[: p.span.start - sentence.start])
+        for p in _clause_or_sentence(mention.places, mention)
+    )
 
 
 def _of_an_earlier_year(own_date, published: date | None) -> bool:
