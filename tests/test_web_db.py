@@ -163,11 +163,7 @@ def test_every_coded_sentence_is_in_its_article(coded: Coded) -> None:
 
 
 def test_hand_coded_db_stores_one_canonical_event_per_coded_event(tmp_path: Path) -> None:
-    store = open_store(hand_coded_db(tmp_path / "hand.db"))
-    try:
-        records = store.events()
-    finally:
-        store.close()
+    records = stored_events(hand_coded_db(tmp_path / "hand.db"))
     assert len(records) == len(HAND_CODED) - 1  # the two copies of the Saraqib strike merged
     assert max(r["mention_count"] for r in records) == 2
     assert (
@@ -202,6 +198,14 @@ def ingested_db(path: Path) -> str:
     return str(path)
 
 
+def stored_events(url: str) -> list[dict]:
+    store = open_store(url)
+    try:
+        return store.events()
+    finally:
+        store.close()
+
+
 def example_db(path: Path) -> str:
     """What the browser tests serve: the examples as the real pipeline stores them."""
     return ingested_db(path)
@@ -210,11 +214,7 @@ def example_db(path: Path) -> str:
 def test_the_copies_of_one_report_give_one_event_per_incident(tmp_path: Path) -> None:
     # the examples hold some articles twice or three times (txt, html, jsonl): each incident
     # they tell must come out once, however weakly it is coded (no toll, no actor, a province)
-    store = open_store(ingested_db(tmp_path / "copies.db"))
-    try:
-        records = store.events()
-    finally:
-        store.close()
+    records = stored_events(ingested_db(tmp_path / "copies.db"))
     keys = [
         (r["event_date"], r["location"], r["sub_event_type"], r["fatalities"], r["actor1"])
         for r in records
@@ -224,11 +224,7 @@ def test_the_copies_of_one_report_give_one_event_per_incident(tmp_path: Path) ->
 
 
 def test_the_ingested_examples_give_located_events_of_several_types(tmp_path: Path) -> None:
-    store = open_store(ingested_db(tmp_path / "ingested.db"))
-    try:
-        records = store.events()
-    finally:
-        store.close()
+    records = stored_events(ingested_db(tmp_path / "ingested.db"))
     located = [r for r in records if r["latitude"] is not None]
     assert len(located) >= 10
     assert len({r["event_type"] for r in located}) >= 3
