@@ -67,6 +67,7 @@ _CLAIMS_ATTACK = re.compile(
     r"|\bclaimed by\b|\bclaimed (?:the|this|that) (?:attack|bombing|blast|assault)",
     re.IGNORECASE,
 )
+_KILLED_TOO = re.compile(r"\b(?:killed|executed|shot dead|beheaded|slain)\b", re.IGNORECASE)
 _RUNNING_TOTAL = re.compile(
     r"\b(?:bringing|raising|pushing|taking) the (?:overall |total |cumulative )?(?:death )?toll\b",
     re.IGNORECASE,
@@ -169,6 +170,12 @@ def _clause_mention(ctx, sentence, bounds, figures, lexicon, claimant, flags) ->
         cue = next((h for h in hits if is_bare_attack(h)), None)  # names who did it
     if cue is None and not clause_figures:
         return None
+    if (
+        not clause_figures
+        and cue.sub_event_type == "Arrests"
+        and _KILLED_TOO.search(text, start, end)
+    ):
+        return None  # "some were arrested, judged and killed": told of a killing, no arrest
     anchored = (start, end, action_start(_acting_hits(hits, cue), clause_figures, start))
     return _mention(ctx, sentence, anchored, cue, clause_figures, claimant, flags)
 
