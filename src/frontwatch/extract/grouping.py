@@ -63,27 +63,37 @@ def group_mentions(
     for mention in mentions:
         if (mention.cumulative and mention.figures) or _is_undated_background(mention, published):
             continue
-        own_place = _own_place(mention, country, province)
-        own_place = own_place or _abroad(mention, country)
+        own_place = _own_place(mention, country, province) or _abroad(mention, country)
         own_date = _first(_clause_or_sentence(_incident_dates(mention), mention))
-        if own_place is None and _of_an_earlier_year(own_date, published):
-            continue  # "since the conflict began with demonstrations in March 2011": no place
-        if own_place is None and _told_abroad(mention, country):
-            continue  # "IS has swept across northern Iraq ...": not the news's town
+        if own_place is None and _placed_elsewhere(mention, own_date, published, country):
+            continue
         place = own_place or last_place
         last_place = place or last_place
-        group = _find_group(groups, mention, place, own_date)
-        if group is None and _only_detail(mention):
-            group = groups[-1] if groups else None  # "one of those slain was a commander"
-            if group is None:
-                continue
-        if group is None:
-            group = Group(default_day=lead_day or published)
-            groups.append(group)
-        _add(group, mention, place, own_place, own_date, country)
+        group = _group_for(groups, mention, place, own_date, lead_day or published)
+        if group is not None:
+            _add(group, mention, place, own_place, own_date, country)
     for group in groups:
         group.place = group.place or province  # a Place: coded at precision 3
     return groups
+
+
+def _placed_elsewhere(mention: Mention, own_date, published: date | None, country) -> bool:
+    """A mention with no place of its own that the news's town cannot host: a recalled
+    event of another year ("since the conflict began with demonstrations in March 2011"), or
+    a sentence set in another country ("IS has swept across northern Iraq ...")."""
+    return _of_an_earlier_year(own_date, published) or _told_abroad(mention, country)
+
+
+def _group_for(groups: list[Group], mention: Mention, place, own_date, default_day):
+    """The open event the mention joins, a new one, or None for a detail with nothing
+    before it."""
+    group = _find_group(groups, mention, place, own_date)
+    if group is None and _only_detail(mention):
+        return groups[-1] if groups else None  # "one of those slain was a commander"
+    if group is None:
+        group = Group(default_day=default_day)
+        groups.append(group)
+    return group
 
 
 # "..., the World Health Organization said on Wednesday": the day of a statement, not of
