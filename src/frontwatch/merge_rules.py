@@ -110,10 +110,12 @@ def same_incident(a: Event, b: Event) -> MergeDecision:
         return MergeDecision(False, "same_article", score, tuple(parts.items()))
     if a.notes and a.notes == b.notes:  # one wire report republished by another outlet
         return MergeDecision(True, "same_text", score, tuple(parts.items()))
+    wide = place_match(a, b)[1]  # a wide place: a province, a big city, far apart
     if parts["date"] == FOLLOW_UP_DATE_SCORE:
         # not a veto either way: the undated report may belong with either incident
-        return MergeDecision(_follows_up(a, b, parts), "follow_up", score, tuple(parts.items()))
-    if place_match(a, b)[1]:  # a wide place: a province, a big city, far apart
+        follows = _follows_up(a, b, parts, wide)
+        return MergeDecision(follows, "follow_up", score, tuple(parts.items()))
+    if wide:
         if parts["date"] == 1.0 and score < MERGE_THRESHOLD and _corroborated(a, b, parts):
             return MergeDecision(True, "corroborated", score, tuple(parts.items()))
         merge = score >= MERGE_THRESHOLD and parts["date"] == 1.0
@@ -153,10 +155,10 @@ def _undated_report_after(a: Event, b: Event, days: int) -> bool:
     return days <= FOLLOW_UP_DAYS and not stated and later.time_precision == 1
 
 
-def _follows_up(a: Event, b: Event, parts: dict[str, float]) -> bool:
+def _follows_up(a: Event, b: Event, parts: dict[str, float], wide: bool) -> bool:
     """A follow-up report: one town (not a wide place), one sub-type, perpetrators not at
     odds and a distinctive toll on both sides, within half."""
-    one_town = parts["place"] >= 0.8 and not place_match(a, b)[1]
+    one_town = parts["place"] >= 0.8 and not wide
     tolls = min(a.fatalities, b.fatalities) >= DISTINCTIVE_TOLL and parts["fatalities"] >= 0.6
     return one_town and parts["type"] == 1.0 and parts["actors"] > 0 and tolls
 

@@ -224,7 +224,6 @@ def _focus_province(places: list, country, resources: Resources, text: str = "",
     else is named."""
     breaks = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
     own = [p for p in places if p.place.country == country and p.place.feature != "country"]
-    own = own or [p for p in places if p.place.country == country]
     current = [p for p in own if not _recalls_past(text, breaks, p.span.start, published)]
     counts = _province_counts(current or own)
     if not counts:

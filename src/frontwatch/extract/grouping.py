@@ -119,9 +119,14 @@ def _incident_dates(mention: Mention) -> list:
     return [
         d
         for d in mention.dates
-        if not _SAID_BEFORE.search(text[: d.start - start])
+        if not _SAID_BEFORE.search(_words_before(mention, d.start))
         and not _SAID_AFTER.match(text, d.end - start)
     ]
+
+
+def _words_before(mention: Mention, offset: int) -> str:
+    """The mention's sentence up to an offset of the article."""
+    return mention.sentence.text[: offset - mention.sentence.start]
 
 
 _IN_BEFORE = re.compile(
@@ -135,10 +140,8 @@ def _told_abroad(mention: Mention, country: str | None) -> bool:
     article's own: its events are not the news's town."""
     if country is None or any(p.place.country == country for p in mention.places):
         return False
-    sentence = mention.sentence
     return any(
-        p.place.feature == "country"
-        and _IN_BEFORE.search(sentence.text[: p.span.start - sentence.start])
+        p.place.feature == "country" and _IN_BEFORE.search(_words_before(mention, p.span.start))
         for p in _clause_or_sentence(mention.places, mention)
     )
 
@@ -302,9 +305,8 @@ def _in_country(mention, country: str | None) -> bool:
 def _abroad(mention: Mention, country: str | None):
     """'In Iraq, government forces repelled an attack on Haditha': a sentence that opens on
     another country places its events there, at the most specific place named."""
-    sentence = mention.sentence
     for p in mention.places:
-        opening = sentence.text[: p.span.start - sentence.start].strip().lower()
+        opening = _words_before(mention, p.span.start).strip().lower()
         if p.place.feature == "country" and p.place.country != country and opening == "in":
             return best_place(_clause_or_sentence(mention.places, mention), p.place.country)
     return None
