@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontwatch.text.sentences import paragraphs, split_sentences
+from frontwatch.text.sentences import before_wire_dateline, paragraphs, split_sentences
 
 SEED_PARAGRAPH = (
     "Russian Reconciliation Center revealed that the gunmen attempted to advance for the first "
@@ -148,8 +148,44 @@ CASES = [
             "At least 29 Syrian rebels were killed in clashes with regime troops overnight a monitor said Sunday"
         ],
     ),
+    (
+        "wire dateline inside a line cuts off the related title before it",
+        "Two were hurt, media said. Photo Reuters Car Bomb Kills 30 BEIRUT (Sputnik) - Shells fell.",
+        [
+            "Two were hurt, media said.",
+            "Photo Reuters Car Bomb Kills 30",
+            "BEIRUT (Sputnik) -",
+            "Shells fell.",
+        ],
+    ),
     ("empty and blank text", "  \n\n  ", []),
 ]
+
+FURNITURE_CASES = [
+    (
+        "related title before a dateline",
+        "Shells hit. Car Bomb Kills 30 MOSCOW (Sputnik) Shells fell.",
+        1,
+        True,
+    ),
+    (
+        "a full sentence before a dateline",
+        "Shells hit. Car bomb kills 30. MOSCOW (Sputnik) Shells fell.",
+        1,
+        False,
+    ),
+    ("no dateline follows", "Shells hit. Car Bomb Kills 30 in Aleppo", 1, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("description", "text", "index", "expected"),
+    FURNITURE_CASES,
+    ids=[c[0] for c in FURNITURE_CASES],
+)
+def test_before_wire_dateline(description: str, text: str, index: int, expected: bool) -> None:
+    sentence = split_sentences(text)[index]
+    assert before_wire_dateline(text, sentence) is expected
 
 
 @pytest.mark.parametrize(("description", "text", "expected"), CASES, ids=[c[0] for c in CASES])

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from frontwatch.extract.casualties import single_persons
 from frontwatch.extract.grouping import group_mentions
-from frontwatch.extract.headline import absorb_headline, headline_end
+from frontwatch.extract.headline import absorb_headline, drop_summed_tolls, headline_end
 from frontwatch.extract.lexicon import Lexicon
 from frontwatch.extract.mentions import SentenceContext, sentence_mentions
 from frontwatch.extract.records import build_event
@@ -23,7 +23,7 @@ from frontwatch.extract.split import split_listed
 from frontwatch.model import Article, Event
 from frontwatch.text.dates import find_dateline, find_dates
 from frontwatch.text.numbers import find_quantities
-from frontwatch.text.sentences import split_sentences
+from frontwatch.text.sentences import before_wire_dateline, split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -59,11 +59,12 @@ def extract_events(article: Article, resources: Resources, version: str = "") ->
         places=places,
         dates=find_dates(text, published),
     )
-    mentions = _all_mentions(ctx, resources.lexicon)
+    title_end = headline_end(article)
+    mentions = drop_summed_tolls(_all_mentions(ctx, resources.lexicon), title_end)
     lead_day = _lead_day(mentions, ctx.dates, published)
     province = _focus_province(places, country, resources, text, published)
     groups = group_mentions(mentions, published, province, country, lead_day)
-    groups = absorb_headline(groups, headline_end(article))
+    groups = absorb_headline(groups, title_end)
     events = [
         split
         for group in groups
@@ -77,7 +78,7 @@ def extract_events(article: Article, resources: Resources, version: str = "") ->
 def _all_mentions(ctx: SentenceContext, lexicon: Lexicon) -> list:
     mentions, after_total = [], False
     for sentence in split_sentences(ctx.text):
-        if _looks_like_body(sentence.text):
+        if _looks_like_body(sentence.text) and not before_wire_dateline(ctx.text, sentence):
             found = sentence_mentions(ctx, sentence, lexicon, after_total)
             mentions.extend(found)
             after_total = any(m.cumulative for m in found)

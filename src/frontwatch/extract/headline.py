@@ -47,6 +47,10 @@ def absorb_headline(groups: list[Group], title_end: int) -> list[Group]:
     return sorted(kept, key=lambda g: g.mentions[0].clause.start)
 
 
+def _has_toll(group: Group) -> bool:
+    return any(f.kind == KILLED for m in group.mentions for f in m.figures)
+
+
 def _in_title(mention, title_end: int) -> bool:
     return mention.clause.end <= title_end + TRAILING_CHARS
 
@@ -76,5 +80,31 @@ def _compatible(head: set[str], body: set[str]) -> bool:
 
 def _as_evidence(mention, body: Group):
     """The headline's words stay as evidence; its figures yield to the body's own toll."""
-    body_toll = any(f.kind == KILLED for m in body.mentions for f in m.figures)
-    return replace(mention, figures=()) if body_toll else mention
+    return replace(mention, figures=()) if _has_toll(body) else mention
+
+
+def drop_summed_tolls(mentions: list, title_end: int) -> list:
+    """'Six killed in attacks in Damascus, Daraa and Hama' over a body telling a toll in
+    Hama: the title adds up the report's events, so its toll is no event's own (it would
+    give the Damascus event the Hama dead)."""
+    body_tolls = {
+        province
+        for m in mentions
+        if not _in_title(m, title_end) and any(f.kind == KILLED for f in m.figures)
+        for province in _provinces(m.places)
+    }
+    return [
+        replace(m, figures=())
+        if title_end and _in_title(m, title_end) and _sums_up(m, body_tolls)
+        else m
+        for m in mentions
+    ]
+
+
+def _sums_up(mention, body_tolls: set) -> bool:
+    named = _provinces(mention.places)
+    return len(named) > 1 and bool(named & body_tolls)
+
+
+def _provinces(places) -> set:
+    return {(p.place.country, p.place.admin1) for p in places if p.place.admin1}

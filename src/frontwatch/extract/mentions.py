@@ -38,7 +38,10 @@ _CLAUSE_BREAK = re.compile(
 _BY = re.compile(
     r"(?<!controlled )(?<!held )(?<!run )(?<!backed )(?<!led )(?<!supported )(?<!loyal )"
     r"(?:\bby|\b(?:fire|shelling|shells|rockets|missiles|attacks?|bombers?|gunmen|fighters|militants|"
-    r"terrorists|drones?) from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
+    r"terrorists|drones?) from"
+    # "an airstrike of the US-led coalition", "warplanes of the Russian air force"
+    r"|\b(?:air ?strikes?|airstrikes?|air raids?|warplanes|aircraft|jets|artillery) of)"
+    r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 # "terrorists from Jaish al-Fateh fired rockets": the subject of an act of violence,

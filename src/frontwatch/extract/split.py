@@ -32,9 +32,20 @@ def split_listed(event: Event, group, text: str) -> list[Event]:
     named = _in_clause(_precise(clause.places), clause)
     places = _listed(named, text)
     distinct = len(places) > 1 and len({p.place.name for p in places}) == len(places)
-    if distinct and not _toll_placed_elsewhere(clause, named, places):
+    if (
+        distinct
+        and _placed_by_list(group, places)
+        and not _toll_placed_elsewhere(clause, named, places)
+    ):
         return _per_item(event, places, _with_place)
     return [event]
+
+
+def _placed_by_list(group, listed: list) -> bool:
+    """A headline listing 'Damascus, Aleppo, Quneitra and Hasaka' whose event the body
+    places in Aleppo city is that Aleppo event: the list is not its places."""
+    own = getattr(group.place, "place", group.place)
+    return own is None or any(p.place == own for p in listed)
 
 
 def _toll_placed_elsewhere(clause, named: list, listed: list) -> bool:

@@ -62,6 +62,13 @@ _WIRE_DATELINE = re.compile(
     r"\s*[-–—_]+"
 )
 _LEADING_LIST_MARKER = re.compile(r"\s*\d{1,2}$")
+# "... Over 20 Dead MOSCOW (Sputnik) The terrorists fired ...": a wire dateline inside a
+# line starts the story; the words before it since the last sentence are page furniture
+# (a related article's title, a photo credit) with no full stop of their own.
+_INNER_WIRE_DATELINE = re.compile(
+    r"\b[A-Z]{3,}(?:[ -][A-Z]{3,})?,?\s*\((?:Sputnik|SANA|AP|AFP|Reuters|MENA|NNA|IRNA|Xinhua|"
+    r"TASS|dpa|AA|UPI|Anadolu)\)\s*[-–—]?\s*"
+)
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -108,7 +115,19 @@ def _dateline_cuts(text: str) -> list[int]:
         wire = _WIRE_DATELINE.match(text, line.start(), line.end())
         if wire is not None:
             cuts.append(wire.end())
+    for inner in _INNER_WIRE_DATELINE.finditer(text):
+        cuts += [inner.start(), inner.end()]
     return cuts
+
+
+def before_wire_dateline(text: str, sentence: Span) -> bool:
+    """The sentence is page furniture cut off by a wire dateline inside its line: it has
+    no closing punctuation and the dateline follows right after it."""
+    if sentence.text.rstrip("\"'”’)").endswith((".", "!", "?")):
+        return False
+    return _INNER_WIRE_DATELINE.match(text, sentence.end + 1) is not None or bool(
+        _INNER_WIRE_DATELINE.match(text, sentence.end)
+    )
 
 
 def _boundaries(text: str, start: int, end: int) -> list[int]:
