@@ -30,7 +30,9 @@ _CLAUSE_BREAK = re.compile(
     r"(?:after|before)\s+(?:a|an|the)\s)|,?\s+since\s+(?=the\s)"
     # "Friday's attack came after a car bombing killed 100 on Tuesday": two incidents
     r"|\s+(?=(?:came|comes|follows|followed)\s+(?:(?:just|only|shortly)\s+)?(?:after\s+)?(?:a|an|the)\s)|\s+as well as\s+(?=(?:\w+\s+){0,2}(?:air|raids?|strikes?|shelling|attacks?)\b)"
-    rf"|,?\s+and\s+(?=(?:the|its|their)\s+(?:[\w'-]+\s+){{0,3}}{_ACTION}\b)",
+    rf"|,?\s+and\s+(?=(?:the|its|their)\s+(?:[\w'-]+\s+){{0,3}}{_ACTION}\b)"
+    # "killing 17 in Kanasba in Latakia ... in addition to killing 50 in Daraa countryside"
+    r"|,?\s+in addition to\s+(?=\w+ing\b)",
     re.IGNORECASE,
 )
 # "by X" and "fire from X" name who acted, but "held by X", "backed by X" only describe
@@ -156,8 +158,25 @@ def sentence_mentions(
         flags = (background and own_past, cumulative)
         mention = _clause_mention(ctx, sentence, (start, end), figures, lexicon, claimant, flags)
         if mention is not None:
-            mentions.append(mention)
+            mentions.append(_continued(ctx, mention, mentions[-1] if mentions else None, lexicon))
     return mentions
+
+
+_GERUND_OPENING = re.compile(r"\w+ing\b")
+
+
+def _continued(ctx, mention: Mention, before: Mention | None, lexicon: Lexicon) -> Mention:
+    """'The sorties killed 17 in Latakia, | in addition to killing 50 in Daraa': a clause
+    opening on a gerund goes on with the act and the actors of the clause before it."""
+    if before is None or mention.cue is not None:
+        return mention
+    if not _GERUND_OPENING.match(ctx.text, mention.clause.start):
+        return mention
+    hits = find_cues(ctx.text, before.clause.start, mention.clause.end, lexicon)
+    deaths = [f.span.start for f in mention.figures if f.kind == KILLED]
+    cue = decide(hits, bool(deaths), deaths[0] if deaths else None, has_harm=bool(mention.figures))
+    perpetrators = mention.perpetrators or before.perpetrators
+    return replace(mention, cue=cue, perpetrators=perpetrators)
 
 
 def _clause_mention(ctx, sentence, bounds, figures, lexicon, claimant, flags) -> Mention | None:
