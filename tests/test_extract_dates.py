@@ -47,3 +47,18 @@ def test_the_words_that_date_the_incident(text, day, words, resources):
     dated_by = [text[v.span.start : v.span.end] for v in event.evidence if v.field == "event_date"]
     assert event.event_date == day
     assert dated_by == ([words] if words else [])
+
+
+def test_a_lead_that_only_says_when_a_source_spoke_gives_no_default_day(resources):
+    """The lead's day is the default for undated events, but not the day a source spoke:
+    reported on Thursday, 'the WHO said on Wednesday' leaves the incident the report's day."""
+    thursday = date(2017, 4, 6)
+    text = (
+        "Victims of a suspected chemical attack in Khan Sheikhoun in Idlib province showed"
+        " symptoms of nerve agent exposure, killing at least 70 people, the World Health"
+        " Organization said on Wednesday. Turkish doctors treated dozens of the wounded."
+    )
+    article = Article(id="lead", text=text, published=thursday)
+    (event,) = [e for e in extract_events(article, resources, EXTRACTOR_VERSION) if e.fatalities]
+    assert event.event_date == thursday
+    assert not [v for v in event.evidence if v.field == "event_date"]

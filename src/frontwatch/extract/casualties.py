@@ -134,6 +134,9 @@ def find_figures(text: str, quantities: list[Quantity], lexicon: Lexicon, end: i
         part = part or _is_subset(text, q, stop)
         # "17 killed, two of them medics" (but "killing 13 of them" is the toll itself)
         part = part or bool(i and _OF_THEM.match(text, q.end))
+        # "the casualties ... three of which died in hospital": a relative clause's number
+        # is a share of what it refers to, whatever figure came before
+        part = part or bool(_OF_WHICH.match(text, q.end))
         span = Span.of(text, q.start, q.end)
         hedged = _is_hedged(text, q, stop)
         figures.append(Figure(kind, q.value, span, group, q.vague, part, joined[i], hedged))
@@ -161,6 +164,7 @@ _DIED_SINCE = re.compile(
 
 
 _OF_THEM = re.compile(r"\s+(?:of them|of whom|of which)\b", re.I)  # "17 killed, two of them medics"
+_OF_WHICH = re.compile(r"\s+(?:of whom|of which)\b", re.I)
 
 
 def _is_subset(text: str, q: Quantity, stop: int) -> bool:

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from frontwatch.extract.casualties import single_persons
-from frontwatch.extract.grouping import group_mentions
+from frontwatch.extract.grouping import group_mentions, incident_dates
 from frontwatch.extract.headline import absorb_headline, drop_summed_tolls, headline_end
 from frontwatch.extract.lexicon import Lexicon
 from frontwatch.extract.mentions import SentenceContext, sentence_mentions
@@ -61,7 +61,7 @@ def extract_events(article: Article, resources: Resources, version: str = "") ->
     )
     title_end = headline_end(article)
     mentions = drop_summed_tolls(_all_mentions(ctx, resources.lexicon), title_end)
-    lead_day = _lead_day(mentions, ctx.dates, published)
+    lead_day = _lead_day(mentions, published)
     province = _focus_province(places, country, resources, text, published)
     groups = group_mentions(mentions, published, province, country, lead_day)
     groups = absorb_headline(groups, title_end)
@@ -196,14 +196,14 @@ def _names_a_government(text: str, span) -> bool:
     )
 
 
-def _lead_day(mentions: list, dates: list, published):
+def _lead_day(mentions: list, published):
     """The day the report's lead sentence gives ("... killed on Saturday, a monitor
-    said"): the default for its events that name no day of their own."""
-    lead = next((m.sentence for m in mentions if not m.background and not m.cumulative), None)
-    for mention in dates:
-        inside = lead is not None and lead.start <= mention.start < lead.end
+    said"): the default for its events that name no day of their own. The day a source
+    spoke ("..., the WHO said on Wednesday") dates no incident."""
+    lead = next((m for m in mentions if not m.background and not m.cumulative), None)
+    for mention in incident_dates(lead) if lead is not None else ():
         recent = published is None or 0 <= (published - mention.date).days <= 7
-        if inside and mention.kind != "dateline" and mention.precision == 1 and recent:
+        if mention.kind != "dateline" and mention.precision == 1 and recent:
             return mention.date
     return published
 

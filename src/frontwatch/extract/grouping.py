@@ -64,7 +64,7 @@ def group_mentions(
         if (mention.cumulative and mention.figures) or _is_undated_background(mention, published):
             continue
         own_place = _own_place(mention, country, province) or _abroad(mention, country)
-        own_date = _first(_clause_or_sentence(_incident_dates(mention), mention))
+        own_date = _first(_clause_or_sentence(incident_dates(mention), mention))
         if own_place is None and _placed_elsewhere(mention, own_date, published, country):
             continue
         place = own_place or last_place
@@ -114,7 +114,11 @@ _SAID_AFTER = re.compile(
 )
 
 
-def _incident_dates(mention: Mention) -> list:
+def incident_dates(mention: Mention) -> list:
+    """The dates of the mention's sentence that can date its incident: not the day a source
+    spoke of it, unless speaking is the event ("11 factions announced on Monday a merger")."""
+    if mention.cue is not None and EVENT_TYPE_OF[mention.cue.sub_event_type] == _STATEMENTS:
+        return list(mention.dates)
     text, start = mention.sentence.text, mention.sentence.start
     return [
         d
@@ -122,6 +126,9 @@ def _incident_dates(mention: Mention) -> list:
         if not _SAID_BEFORE.search(_words_before(mention, d.start))
         and not _SAID_AFTER.match(text, d.end - start)
     ]
+
+
+_STATEMENTS = "Strategic developments"  # agreements, announcements: told the day they happen
 
 
 def _words_before(mention: Mention, offset: int) -> str:
