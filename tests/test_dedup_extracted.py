@@ -21,8 +21,8 @@ from frontwatch.merge_eval import dedup_pairs
 from frontwatch.store import open_store
 
 PRECISION_TARGET = 0.95
-RECALL_FLOOR = 0.71  # measured 0.714 when last raised (a follow-up report that does not date
-# the incident merges with its earlier dated reports), rounded down
+RECALL_FLOOR = 0.77  # measured 0.779 when last raised (reports of a chemical attack merge in
+# one province whatever their tolls: rare_kind), rounded down
 SECONDS_BUDGET = 60.0
 
 

@@ -45,6 +45,7 @@ TYPES = {
     "arrests": ("Strategic developments", "Arrests"),
     "clash": ("Battles", "Armed clash"),
     "other": ("Strategic developments", "Other"),
+    "chemical": ("Explosions/Remote violence", "Chemical weapon"),
 }
 
 
@@ -197,6 +198,51 @@ def test_one_week_told_by_two_reports_of_a_big_city():
     assert same_incident(a, b).merge, same_incident(a, b).explain()
     later = mention("a3", place=ALEPPO_CITY, time_precision=2, day=DAY + timedelta(days=2))
     assert not same_incident(a, later).merge  # two different midpoints: maybe two weeks
+
+
+# a chemical attack is rare: its reports merge in one province whatever their tolls
+# (a = a dated report of 70 dead in Qamishli; b = another outlet's report)
+RARE_CASES = [
+    (
+        "province-wide report the next day",
+        {
+            "place": HASAKEH_PROVINCE,
+            "precision": 3,
+            "day": DAY + timedelta(days=1),
+            "fatalities": 0,
+        },
+        True,
+        "rare_kind",
+    ),
+    (
+        "undated follow-up at the same town",
+        {"day": LATER, "dated": False, "fatalities": 0},
+        True,
+        "rare_kind",
+    ),
+    (
+        "undated follow-up, province only",
+        {"day": LATER, "dated": False, "place": HASAKEH_PROVINCE, "precision": 3},
+        False,
+        "follow_up",
+    ),
+    ("dated report a week later", {"day": LATER}, False, "date_apart"),
+    ("other province", {"place": ALEPPO}, False, "place_apart"),
+    ("named perpetrators at odds", {"actor1": ARMY}, False, "score"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "changes", "merge", "rule"), RARE_CASES, ids=[c[0] for c in RARE_CASES]
+)
+def test_reports_of_a_rare_kind_of_attack(name, changes, merge, rule):
+    a = mention("a1", kind="chemical", fatalities=70)
+    b = mention(**{"article": "a2", "kind": "chemical", **changes})
+    decision = same_incident(a, b)
+    assert (decision.merge, decision.rule) == (merge, rule), decision.explain()
+    assert same_incident(b, a).merge == merge
+    common = mention(**{"article": "a2", "kind": "suicide", **changes})  # a bombing is no rarity
+    assert same_incident(mention("a1", fatalities=70), common).rule != "rare_kind"
 
 
 # a suburb just outside a city of millions: reports code it to the city itself

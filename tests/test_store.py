@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -271,3 +272,24 @@ def test_undated_mention_gets_its_own_event(store):
     saved(store, (A1, [bombing(A1, 48)]), (A2, [undated]))
     assert store.count_events() == 2
     assert store.events(EventFilter(sort="event_date"))[-1]["event_date"] is None
+
+
+@pytest.mark.parametrize("order", ["report first", "follow-up first"])
+def test_a_follow_up_of_a_chemical_attack_joins_it_in_either_order(store, order):
+    """A chemical attack is rare: a later report that does not date it, at the same town and
+    with no toll of its own, is within the store's reach and merges (merge_rules.rare_kind)."""
+    report = article("c1", "Sarin killed 70 people in Qamishli on Tuesday.", "Reuters")
+    later = article("c2", "Samples from Qamishli tested positive for sarin.", "AFP")
+    first = replace(bombing(report, 70), sub_event_type="Chemical weapon")
+    follow_up = replace(
+        bombing(later, 70),
+        sub_event_type="Chemical weapon",
+        event_date=date(2016, 8, 4),  # the report's day: eight days after the attack
+        fatalities=0,
+        claims=(),
+        evidence=(Evidence("event", Span.of(later.text, 0, 7)),),
+    )
+    pairs = [(report, [first]), (later, [follow_up])]
+    saved(store, *(pairs if order == "report first" else pairs[::-1]))
+    (event,) = store.events()
+    assert sorted(event["article_ids"]) == ["c1", "c2"] and event["fatalities"] == 70

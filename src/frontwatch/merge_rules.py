@@ -30,6 +30,9 @@ from frontwatch.model import Actor, Event
 #                   the report's) may tell of an incident up to FOLLOW_UP_DAYS earlier: it
 #                   merges at the very same town with the same sub-type, actors not at odds
 #                   and a toll of DISTINCTIVE_TOLL or more within half
+#   "rare_kind"     a kind of attack so rare that two reports of it in one province within
+#                   the date tolerance, or an undated follow-up at the very same town, tell
+#                   one incident whatever their tolls
 #   "same_text"     the same sentence in two articles (a wire report republished) merges
 #                   whatever the score, unless a veto holds
 #   "same_article"  two mentions of one article never merge by themselves (the article told
@@ -54,6 +57,10 @@ FOLLOW_UP_DAYS = 10
 FOLLOW_UP_DATE_SCORE = 0.1
 # a toll this high is distinctive: two incidents of one day and province rarely share it
 DISTINCTIVE_TOLL = 10
+# sub-types so rare that two reports of one in a province, a day apart or the later one
+# undated, tell one incident: a chemical attack is news for weeks (the death toll, the
+# agent, the blame), and weeks pass between two in one province
+RARE_SUB_TYPES = frozenset({"Chemical weapon"})
 # event types that outlets describe differently for one incident
 # (an air strike on a town is "shelling" for one and "an attack on civilians" for another)
 VIOLENT_FAMILY = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -66,6 +73,7 @@ RULE_TEXT = {
     "coarse_place": "a wide place needs the same day and agreeing type, actors and toll",
     "corroborated": "a wide place, but the same day, kind of attack and toll",
     "same_text": "the same sentence in two articles: one report republished",
+    "rare_kind": "a rare kind of attack, in one province within days",
     "follow_up": "a later report that does not date the incident, same town, kind and toll",
     "same_article": "mentions of one article join only through other reports",
     "date_apart": "the dates are further apart than their precision allows",
@@ -111,6 +119,8 @@ def same_incident(a: Event, b: Event) -> MergeDecision:
     if a.notes and a.notes == b.notes:  # one wire report republished by another outlet
         return MergeDecision(True, "same_text", score, tuple(parts.items()))
     wide = place_match(a, b)[1]  # a wide place: a province, a big city, far apart
+    if _rare_kind(a, b, parts, wide):
+        return MergeDecision(True, "rare_kind", score, tuple(parts.items()))
     if parts["date"] == FOLLOW_UP_DATE_SCORE:
         # not a veto either way: the undated report may belong with either incident
         follows = _follows_up(a, b, parts, wide)
@@ -121,6 +131,17 @@ def same_incident(a: Event, b: Event) -> MergeDecision:
         merge = score >= MERGE_THRESHOLD and parts["date"] == 1.0
         return MergeDecision(merge, "coarse_place", score, tuple(parts.items()))
     return MergeDecision(score >= MERGE_THRESHOLD, "score", score, tuple(parts.items()))
+
+
+def _rare_kind(a: Event, b: Event, parts: dict[str, float], wide: bool) -> bool:
+    """Two reports of a chemical attack in one province within the date tolerance, or a
+    later report not dating it at the very same town, perpetrators not at odds: the same
+    attack, whatever their tolls (the vetoes still hold)."""
+    rare = a.sub_event_type == b.sub_event_type and a.sub_event_type in RARE_SUB_TYPES
+    if not (rare and _same_admin1(a, b) and parts["actors"] > 0):
+        return False
+    follow_up = parts["date"] == FOLLOW_UP_DATE_SCORE
+    return not follow_up or (parts["place"] >= 0.8 and not wide)
 
 
 def _corroborated(a: Event, b: Event, parts: dict[str, float]) -> bool:

@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from frontwatch.merge import CanonicalEvent, merge_across
-from frontwatch.merge_rules import DAY_TOLERANCE, DISTINCTIVE_TOLL, FOLLOW_UP_DAYS
+from frontwatch.merge_rules import (
+    DAY_TOLERANCE,
+    DISTINCTIVE_TOLL,
+    FOLLOW_UP_DAYS,
+    RARE_SUB_TYPES,
+)
 from frontwatch.model import Article, Event
 from frontwatch.store import rows as table_rows
 from frontwatch.store import search
@@ -428,14 +433,15 @@ def _date_windows(mention: Event) -> tuple[str, list]:
         clauses.append(f"(m.time_precision {compare} ? AND m.event_date BETWEEN ? AND ?)")
         window = timedelta(days=days)
         params += [precision, mention.event_date - window, mention.event_date + window]
-    if mention.fatalities >= DISTINCTIVE_TOLL:
+    if mention.fatalities >= DISTINCTIVE_TOLL or mention.sub_event_type in RARE_SUB_TYPES:
         # a report that does not date its incident may follow it by FOLLOW_UP_DAYS
         # (merge_rules: same sub-type, a distinctive toll on both sides)
         clauses.append(
             "(m.sub_event_type = ? AND m.fatalities >= ? AND m.event_date BETWEEN ? AND ?)"
         )
         reach = timedelta(days=FOLLOW_UP_DAYS)
-        params += [mention.sub_event_type, DISTINCTIVE_TOLL]
+        rare = mention.sub_event_type in RARE_SUB_TYPES  # merge_rules.rare_kind: any toll
+        params += [mention.sub_event_type, 0 if rare else DISTINCTIVE_TOLL]
         params += [mention.event_date - reach, mention.event_date + reach]
     return " OR ".join(clauses), params
 
