@@ -288,7 +288,9 @@ def _own_place(mention: Mention, country: str | None, province=None):
     """The place a clause names for its event. A roundup over several provinces ("blasts
     hit Tartous, Homs and Hasakeh") is no one place: a place of the province the article
     is mostly about stands for it when there is one."""
-    places = _clause_or_sentence(mention.places, mention)
+    named = _clause_or_sentence(mention.places, mention)
+    places = [p for p in named if not _COMES_FROM.search(_words_before(mention, p.span.start))]
+    places = places or named
     provinces = {(p.place.country, p.place.admin1) for p in places if _in_country(p, country)}
     if len(provinces) >= ROUNDUP_PROVINCES:
         focus = (province.country, province.admin1) if province is not None else None
@@ -296,6 +298,17 @@ def _own_place(mention: Mention, country: str | None, province=None):
     elif len(provinces) == 2:
         places = _after_toll(places, mention) or places
     return best_place(places, country)
+
+
+# "98 evacuees from the towns of Fuaa and Kafraya were killed at a transit point", "rockets
+# fired from Douma": where the people or the fire came from, not where the event was
+_COMES_FROM = re.compile(
+    r"\b(?:evacuees|residents|people|civilians|families|refugees|villagers|inhabitants|"
+    r"fighters|militants|displaced|fired|launched)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:towns?|villages?|cit(?:y|ies)|neighbou?rhoods?|areas?)\s+of\s+)?"
+    r"(?:[\w'-]+\s+(?:and|,)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _after_toll(places: list, mention: Mention) -> list:
