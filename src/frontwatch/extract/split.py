@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from frontwatch.extract.casualties import INJURED, KILLED
 from frontwatch.model import Event, Evidence, Span
 
 # what may stand between two items of one list: "Monday and Tuesday", "Ariha, Saraqeb"
@@ -37,8 +38,35 @@ def split_listed(event: Event, group, text: str) -> list[Event]:
         and _placed_by_list(group, places)
         and not _toll_placed_elsewhere(clause, named, places)
     ):
-        return _per_item(event, places, _with_place)
+        return _per_item(event, places, _with_place, _told_per_place(group, clause, places))
     return [event]
+
+
+def _told_per_place(group, clause, places: list) -> list[tuple[int, int]] | None:
+    """'Four were killed in Hamadaniye and Salah-Eddin ... a girl was killed in Hamadaniye
+    ... 3 people were killed in Salah-Eddin': the (killed, injured) the report gives for
+    each listed place on its own, when it gives them for every place; else None."""
+    told = []
+    for place in places:
+        own = [
+            m
+            for m in group.mentions
+            if m is not clause and m.figures and _names_only(m, place, places)
+        ]
+        if not own:
+            return None
+        told.append(tuple(_first_of(own[0].figures, kind) for kind in (KILLED, INJURED)))
+    return told
+
+
+def _names_only(mention, place, listed: list) -> bool:
+    """The clause names this listed place and none of the others."""
+    named = {p.place for p in _in_clause(mention.places, mention)}
+    return named & {p.place for p in listed} == {place.place}
+
+
+def _first_of(figures, kind: str) -> int:
+    return next((f.value for f in figures if f.kind == kind and not f.part), 0)
 
 
 def _placed_by_list(group, listed: list) -> bool:
@@ -99,9 +127,13 @@ def _shares(total: int, parts: int) -> list[int]:
     return [base + (1 if i < rest else 0) for i in range(parts)]
 
 
-def _per_item(event: Event, items: list, apply) -> list[Event]:
+def _per_item(event: Event, items: list, apply, told=None) -> list[Event]:
+    """One event per item; the toll split evenly unless ``told`` gives each item's own
+    (killed, injured) adding up to no more than the event's toll."""
     killed = _shares(event.fatalities, len(items))
     hurt = _shares(event.injuries, len(items))
+    if told and sum(k for k, _ in told) <= event.fatalities:
+        killed, hurt = [k for k, _ in told], [h for _, h in told]
     return [
         apply(replace(event, fatalities=k, injuries=h), item)
         for item, k, h in zip(items, killed, hurt, strict=True)
