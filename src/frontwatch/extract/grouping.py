@@ -59,7 +59,7 @@ def group_mentions(
     lead_day: date | None = None,
 ) -> list[Group]:
     groups: list[Group] = []
-    last_place = None
+    last_place, states = None, []
     for mention in mentions:
         if (mention.cumulative and mention.figures) or _is_undated_background(mention, published):
             continue
@@ -67,14 +67,28 @@ def group_mentions(
         own_date = _first(_clause_or_sentence(incident_dates(mention), mention))
         if own_place is None and _placed_elsewhere(mention, own_date, published, country):
             continue
+        if mention.durative and own_date is None:
+            states.append((mention, own_place))
+            continue
         place = own_place or last_place
         last_place = place or last_place
         group = _group_for(groups, mention, place, own_date, lead_day or published)
         if group is not None:
             _add(group, mention, place, own_place, own_date, country)
+    _add_context(groups, states, country)
     for group in groups:
         group.place = group.place or province  # a Place: coded at precision 3
     return groups
+
+
+def _add_context(groups: list[Group], states: list, country) -> None:
+    """'The SDF have been fighting IS around Manbij for weeks. On Monday, clashes in the
+    town killed 12': a lasting state is no event of a day, but it tells the place and the
+    sides of an event it fits; with none to fit, it is dropped."""
+    for mention, own_place in states:
+        group = _find_group(groups, mention, own_place, None)
+        if group is not None:
+            _add(group, mention, own_place, own_place, None, country)
 
 
 def _placed_elsewhere(mention: Mention, own_date, published: date | None, country) -> bool:

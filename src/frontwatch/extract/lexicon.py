@@ -51,6 +51,7 @@ class Lexicon:
     total_noun: re.Pattern
     not_casualty_noun: re.Pattern
     background: re.Pattern
+    durative: re.Pattern  # a state lasting weeks or standing: context, no event of a day
     cumulative: re.Pattern
     report_verb: re.Pattern
     speaks_after: re.Pattern  # a reporting verb close after a source's name
@@ -74,6 +75,7 @@ class Lexicon:
             total_noun=_compile(words["total_nouns"]),
             not_casualty_noun=_compile(words["not_casualty_nouns"]),
             background=_compile(words["background"]),
+            durative=_compile(words["durative"]),
             cumulative=_compile(words["cumulative"]),
             report_verb=_compile(words["report_verbs"]),
             speaks_after=re.compile(rf"^[\s,'’\w-]{{0,40}}?\b{words['speaking_verbs']}\b", _FLAGS),

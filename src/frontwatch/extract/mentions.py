@@ -109,6 +109,7 @@ class Mention:
     claimant: Claimant | None
     background: bool
     cumulative: bool = False  # a toll added up over a period or many incidents
+    durative: bool = False  # a state lasting weeks ("locked in battle for a month"): context
 
     @property
     def sub_event_type(self) -> str | None:
@@ -155,7 +156,8 @@ def sentence_mentions(
     for start, end in clauses:
         # a past event recalled in one clause leaves the sentence's other clauses current
         own_past = len(clauses) == 1 or bool(lexicon.background.search(text, start, end))
-        flags = (background and own_past, cumulative)
+        durative = bool(lexicon.durative.search(text, start, end))
+        flags = (background and own_past, cumulative, durative)
         mention = _clause_mention(ctx, sentence, (start, end), figures, lexicon, claimant, flags)
         if mention is not None:
             mentions.append(_continued(ctx, mention, mentions[-1] if mentions else None, lexicon))
@@ -288,6 +290,7 @@ def _mention(ctx, sentence, bounds, cue, figures, claimant, flags) -> Mention:
         claimant=claimant,
         background=flags[0],
         cumulative=flags[1],
+        durative=flags[2] and not figures,
     )
 
 
