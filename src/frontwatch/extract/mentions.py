@@ -156,7 +156,7 @@ def sentence_mentions(
     for start, end in clauses:
         # a past event recalled in one clause leaves the sentence's other clauses current
         own_past = len(clauses) == 1 or bool(lexicon.background.search(text, start, end))
-        durative = bool(lexicon.durative.search(text, start, end))
+        durative = lexicon.durative.search(text, start, end)
         flags = (background and own_past, cumulative, durative)
         mention = _clause_mention(ctx, sentence, (start, end), figures, lexicon, claimant, flags)
         if mention is not None:
@@ -290,8 +290,15 @@ def _mention(ctx, sentence, bounds, cue, figures, claimant, flags) -> Mention:
         claimant=claimant,
         background=flags[0],
         cumulative=flags[1],
-        durative=flags[2] and not figures,
+        durative=_tells_a_state(flags[2], cue, figures),
     )
+
+
+def _tells_a_state(state: re.Match | None, cue: CueHit | None, figures) -> bool:
+    """The clause's act is the lasting state itself ('fleeing heavy battles nearby'), not an
+    act told beside one ('took part of the town, letting civilians flee the fighting')."""
+    inside = cue is not None and state is not None and state.start() <= cue.start < state.end()
+    return inside and not figures
 
 
 def _acting_hits(hits: list[CueHit], cue: CueHit | None) -> list[CueHit]:
