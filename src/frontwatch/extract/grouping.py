@@ -104,6 +104,8 @@ def _group_for(groups: list[Group], mention: Mention, place, own_date, default_d
     group = _find_group(groups, mention, place, own_date)
     if group is None and _only_detail(mention):
         return groups[-1] if groups else None  # "one of those slain was a commander"
+    if group is None and _only_blame(mention, own_date):
+        return None  # "Russia denies involvement and says a U.S. drone was responsible"
     if group is None:
         group = Group(default_day=default_day)
         groups.append(group)
@@ -175,6 +177,22 @@ def _of_an_earlier_year(own_date, published: date | None) -> bool:
 def _only_detail(mention: Mention) -> bool:
     """No act named and every figure a part of a toll told before: a detail of that toll."""
     return mention.cue is None and bool(mention.figures) and all(f.part for f in mention.figures)
+
+
+# who was behind an incident, or who denies it: said of an incident told before
+_BLAME = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying) (?:any )?(?:involvement|responsibility|role)|"
+    r"(?:was|were|is|are|been) (?:responsible|behind|to blame)|blam(?:e|es|ed|ing))\b",
+    re.IGNORECASE,
+)
+
+
+def _only_blame(mention: Mention, own_date) -> bool:
+    """A clause that only says who was (not) behind an incident, with no toll, day or town
+    of its own: it tells no new event."""
+    blame = _BLAME.search(mention.clause.text)
+    towns = [p for p in _clause_or_sentence(mention.places, mention) if p.precision == 1]
+    return blame is not None and not (mention.figures or own_date or towns)
 
 
 def _add(group: Group, mention: Mention, place, own_place, own_date, country) -> None:
