@@ -132,20 +132,20 @@ def _place_fields(event: Event) -> dict:
     }
 
 
-def event_record(
-    event: Event, article: Article | None = None, *, timestamp: int | None = None
-) -> dict:
-    """The ACLED-column record of one mention (what ``frontwatch extract`` prints)."""
+def _date_and_type_fields(event: Event) -> dict:
     day = event.event_date
     return {
-        "article_id": event.article_id,
-        "event_id": event.id,
         "event_date": day.isoformat() if day else None,
         "year": day.year if day else None,
         "time_precision": event.time_precision,
         "disorder_type": event.disorder_type,
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
+    }
+
+
+def _actor_fields(event: Event) -> dict:
+    return {
         "actor1": event.actor1.name if event.actor1 else None,
         "assoc_actor_1": _names(event.assoc_actor_1),
         "inter1": event.inter1,
@@ -154,6 +154,28 @@ def event_record(
         "inter2": event.inter2,
         "interaction": event.interaction,
         "civilian_targeting": event.civilian_targeting,
+    }
+
+
+def _reading_fields(event: Event) -> dict:
+    """The spans and claims behind the fields, and which extractor read them, how surely."""
+    return {
+        "evidence": _evidence(event),
+        "claims": _claims(event),
+        "confidence": event.confidence,
+        "extractor_version": event.extractor_version,
+    }
+
+
+def event_record(
+    event: Event, article: Article | None = None, *, timestamp: int | None = None
+) -> dict:
+    """The ACLED-column record of one mention (what ``frontwatch extract`` prints)."""
+    return {
+        "article_id": event.article_id,
+        "event_id": event.id,
+        **_date_and_type_fields(event),
+        **_actor_fields(event),
         **_place_fields(event),
         "source": event.source or (article.source if article and article.source else ""),
         "source_scale": "",
@@ -163,10 +185,7 @@ def event_record(
         "timestamp": timestamp,
         "injuries": event.injuries,
         "reported_by": list(event.reported_by),
-        "evidence": _evidence(event),
-        "claims": _claims(event),
-        "confidence": event.confidence,
-        "extractor_version": event.extractor_version,
+        **_reading_fields(event),
     }
 
 

@@ -89,31 +89,64 @@ def decide(
     fled a battle" dies of the air strikes, so the weapon nearest the toll decides
     between a fight and a remote weapon named in the same clause.
     """
-    found_grave = next((h for h in hits if h.sub_event_type == "Other" and h.weight >= 4), None)
-    if found_grave is not None:  # a mass grave found is news of its own, not a killing
-        return found_grave
+    # a grave found, a warning, an arrest: each decides before the cues are ranked
+    settled = (
+        _found_grave(hits) or _announcement(hits, has_deaths) or _nonviolent_act(hits, has_deaths)
+    )
+    if settled is not None:
+        return settled
+    by_type = _strongest_by_type(hits)
+    for sub_type in _DECISION_ORDER:
+        hit = by_type.get(sub_type)
+        if hit and _counts(hit, by_type, has_deaths):
+            return _coded_as(hit, hits, death_at, has_harm)
+    return None
+
+
+def _found_grave(hits: list[CueHit]) -> CueHit | None:
+    """A mass grave found is news of its own, not a killing."""
+    return next((h for h in hits if h.sub_event_type == "Other" and h.weight >= 4), None)
+
+
+def _announcement(hits: list[CueHit], has_deaths: bool) -> CueHit | None:
+    """A warning or a move of forces that frames the clause, when nobody died."""
     announcing = next((h for h in hits if h.sub_event_type in _ANNOUNCING), None)
     if announcing and not has_deaths and _announces_first(hits, announcing):
         return announcing
-    if not has_deaths:
-        # "arrested ... in a raid", "intercepted a drone", "defused a bomb": the verb
-        # says what happened; the weapon noun is only its object
-        acted = next((h for h in hits if h.sub_event_type in _NONVIOLENT_ACTS), None)
-        protest = any(EVENT_TYPE_OF[h.sub_event_type] in ("Protests", "Riots") for h in hits)
-        if acted is not None and not protest:  # detaining protesters is an intervention
-            return acted
+    return None
+
+
+def _nonviolent_act(hits: list[CueHit], has_deaths: bool) -> CueHit | None:
+    """An arrest or a disrupted weapon, when nobody died."""
+    if has_deaths:
+        return None
+    # "arrested ... in a raid", "intercepted a drone", "defused a bomb": the verb
+    # says what happened; the weapon noun is only its object
+    acted = next((h for h in hits if h.sub_event_type in _NONVIOLENT_ACTS), None)
+    protest = any(EVENT_TYPE_OF[h.sub_event_type] in ("Protests", "Riots") for h in hits)
+    if acted is not None and not protest:  # detaining protesters is an intervention
+        return acted
+    return None
+
+
+def _strongest_by_type(hits: list[CueHit]) -> dict[str, CueHit]:
+    """Each sub-type's heaviest cue (the first of equal weights)."""
     by_type: dict[str, CueHit] = {}
     for hit in hits:
         known = by_type.get(hit.sub_event_type)
         if known is None or hit.weight > known.weight:
             by_type[hit.sub_event_type] = hit
-    for sub_type in _DECISION_ORDER:
-        hit = by_type.get(sub_type)
-        if hit and _counts(hit, by_type, has_deaths):
-            if sub_type == "Armed clash":
-                return _nearest_weapon(hits, death_at)
-            return _harmed_protest(hit) if has_harm and sub_type in _CALM_PROTESTS else hit
-    return None
+    return by_type
+
+
+def _coded_as(hit: CueHit, hits: list[CueHit], death_at: int | None, has_harm: bool) -> CueHit:
+    """The deciding hit as coded: a clash gives way to whichever fight or weapon cue lies
+    nearest the toll; a calm protest where people were hurt is excessive force."""
+    if hit.sub_event_type == "Armed clash":
+        return _nearest_weapon(hits, death_at)
+    if has_harm and hit.sub_event_type in _CALM_PROTESTS:
+        return _harmed_protest(hit)
+    return hit
 
 
 def _harmed_protest(hit: CueHit) -> CueHit:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import NamedTuple
 
 from frontwatch.extract.casualties import INJURED, KILLED, aggregate
 from frontwatch.extract.cues import is_bare_attack
@@ -18,55 +19,107 @@ _STATE_SIDE = (1, 8)  # state forces and foreign armies fight on the state side 
 _NOTE_LIMIT = 300
 
 
+class _Sides(NamedTuple):
+    """Who acted and who was acted on, each with their associates."""
+
+    actor1: Actor | None
+    assoc1: tuple[Actor, ...]
+    actor2: Actor | None
+    assoc2: tuple[Actor, ...]
+
+
 def build_event(
     group: Group, article: Article, ctx, country, resources, version: str
 ) -> Event | None:
+    """The coded event of a group of mentions, or None when the group has no place.
+
+    ``country`` is the country most of the article's places lie in; an event placed in
+    another country is coded there, its actors read again as that country's.
+    """
     place_mention = group.place
     if place_mention is None:
         return None
     place, precision, location, place_span = _place_fields(place_mention)
     if place.country and country and place.country != country:
         group = _actors_abroad(group, ctx.text, place.country, resources)
-    country = place.country or country
-    sub_type = _sub_type(group, resources)
-    actor1, assoc1, actor2, assoc2 = _actors(group, sub_type, country)
-    if actor1 is None:
-        actor1 = _spokesman_forces(group, sub_type, actor2, resources)
-    if EVENT_TYPE_OF[sub_type] == "Riots":
-        actor1, assoc1, actor2, assoc2 = _rioters_first(actor1, assoc1, actor2, assoc2)
-    sub_type = _adjust_for_actors(sub_type, actor1)
-    if sub_type == "Attack" and _armed_victims_only(group, actor2):
-        sub_type = "Armed clash"  # soldiers ambushed by gunmen fight back: a battle
-    elif sub_type == "Armed clash" and _unarmed_attack(group, actor2):
-        sub_type = "Attack"  # one-sided: the victims are actor2, not a side of a fight
-        actor1, assoc1, actor2, assoc2 = _actors(group, sub_type, country)
-    figure_clauses = _figures_by_sentence(group)
-    bombers = _bombers_killed(group, sub_type)
+    sub_type, sides = _type_and_sides(group, place.country or country, resources)
     return Event(
         article_id=article.id,
-        event_type=EVENT_TYPE_OF[sub_type],
-        sub_event_type=sub_type,
-        disorder_type=disorder_type(sub_type),
-        event_date=group.day or group.default_day,
-        time_precision=group.date_mention.precision if group.date_mention else 1,
-        actor1=actor1,
-        assoc_actor_1=assoc1,
-        actor2=actor2,
-        assoc_actor_2=assoc2,
-        civilian_targeting=_civilian_targeting(sub_type, actor2),
+        **_type_fields(sub_type),
+        **_date_fields(group),
+        **_actor_fields(sub_type, sides),
         place=place,
         location=location,
         geo_precision=precision,
-        fatalities=aggregate(figure_clauses, KILLED) + bombers,
-        injuries=aggregate(figure_clauses, INJURED),
+        **_toll_fields(group, sub_type),
         claims=_claims(group),
         evidence=_evidence(group, place_span, ctx.text),
         notes=_note(group),
         source=article.source or "",
-        confidence=_confidence(group, actor1, precision),
+        confidence=_confidence(group, sides.actor1, precision),
         extractor_version=version,
-        extra={"bombers_counted": bombers} if bombers else {},
     )
+
+
+def _type_and_sides(group: Group, country: str | None, resources) -> tuple[str, _Sides]:
+    """The sub-event type and the sides: who acts depends on the type, and the type on
+    who acts and who was hit, so they are settled together, in this order."""
+    sub_type = _sub_type(group, resources)
+    sides = _sides(group, sub_type, country, resources)
+    sub_type = _adjust_for_actors(sub_type, sides.actor1)
+    if sub_type == "Attack" and _armed_victims_only(group, sides.actor2):
+        return "Armed clash", sides  # soldiers ambushed by gunmen fight back: a battle
+    if sub_type == "Armed clash" and _unarmed_attack(group, sides.actor2):
+        # one-sided: the victims are actor2, not a side of a fight
+        return "Attack", _Sides(*_actors(group, "Attack", country))
+    return sub_type, sides
+
+
+def _sides(group: Group, sub_type: str, country: str | None, resources) -> _Sides:
+    """The sides for a sub-type; a military reporting strikes may stand for the unnamed
+    striker, and rioters act first."""
+    actor1, assoc1, actor2, assoc2 = _actors(group, sub_type, country)
+    if actor1 is None:
+        actor1 = _spokesman_forces(group, sub_type, actor2, resources)
+    if EVENT_TYPE_OF[sub_type] == "Riots":
+        return _Sides(*_rioters_first(actor1, assoc1, actor2, assoc2))
+    return _Sides(actor1, assoc1, actor2, assoc2)
+
+
+def _type_fields(sub_type: str) -> dict:
+    return {
+        "event_type": EVENT_TYPE_OF[sub_type],
+        "sub_event_type": sub_type,
+        "disorder_type": disorder_type(sub_type),
+    }
+
+
+def _date_fields(group: Group) -> dict:
+    return {
+        "event_date": group.day or group.default_day,
+        "time_precision": group.date_mention.precision if group.date_mention else 1,
+    }
+
+
+def _actor_fields(sub_type: str, sides: _Sides) -> dict:
+    return {
+        "actor1": sides.actor1,
+        "assoc_actor_1": sides.assoc1,
+        "actor2": sides.actor2,
+        "assoc_actor_2": sides.assoc2,
+        "civilian_targeting": _civilian_targeting(sub_type, sides.actor2),
+    }
+
+
+def _toll_fields(group: Group, sub_type: str) -> dict:
+    """Fatalities and injuries summed sentence by sentence, suicide bombers added."""
+    figure_clauses = _figures_by_sentence(group)
+    bombers = _bombers_killed(group, sub_type)
+    return {
+        "fatalities": aggregate(figure_clauses, KILLED) + bombers,
+        "injuries": aggregate(figure_clauses, INJURED),
+        "extra": {"bombers_counted": bombers} if bombers else {},
+    }
 
 
 def _actors_abroad(group: Group, text: str, country: str, resources) -> Group:

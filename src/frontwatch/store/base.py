@@ -380,7 +380,10 @@ class SqlStore:
         rows = self._rows(sql, [event_id])
         ids = [r["id"] for r in rows]
         evidence, claims = self._children(EVIDENCE.name, ids), self._children(CLAIMS.name, ids)
-        return [_mention_view(r, evidence.get(r["id"], []), claims.get(r["id"], [])) for r in rows]
+        return [
+            table_rows.mention_view(r, evidence.get(r["id"], []), claims.get(r["id"], []))
+            for r in rows
+        ]
 
     def article(self, article_id: str) -> dict | None:
         rows = self._rows("SELECT * FROM articles WHERE id = ?", [article_id])
@@ -464,41 +467,3 @@ def _place_window(place) -> tuple[str, list]:
 
 def _plain(value: object) -> object:
     return value.isoformat() if isinstance(value, date) else value
-
-
-def _mention_view(row: dict, evidence: list[dict], claims: list[dict]) -> dict:
-    event = table_rows.event_of(row, evidence, claims)
-    published = table_rows.as_date(row["published"])
-    return {
-        "mention_id": row["id"],
-        "article_id": row["article_id"],
-        "url": row["url"],
-        "title": row["title"],
-        "publisher": row["publisher"],
-        "published": published.isoformat() if published else None,
-        "merge_rule": row["rule"],
-        "merge_score": row["score"],
-        "matched_id": row["matched_id"],
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
-        "event_date": event.event_date.isoformat() if event.event_date else None,
-        "location": event.location,
-        "fatalities": event.fatalities,
-        "injuries": event.injuries,
-        "evidence": [
-            {"field": e.field, "start": e.span.start, "end": e.span.end, "text": e.span.text}
-            for e in event.evidence
-        ],
-        "claims": [
-            {
-                "field": c.field,
-                "value": c.value,
-                "claimant": c.claimant,
-                "party": c.party,
-                "start": c.span.start,
-                "end": c.span.end,
-                "text": c.span.text,
-            }
-            for c in event.claims
-        ],
-    }

@@ -188,44 +188,71 @@ def _dumps(value: object) -> str:
 
 
 def canonical_row(canonical: CanonicalEvent, updated_at: str) -> dict:
-    e = canonical.event
-    place = e.place or Place("", "")
-    claimants = dict.fromkeys(c.claimant for _, c in canonical.claims if c.claimant)
+    """The ``events`` row of a canonical event: its merged event in ACLED columns (actors
+    by name), then where it was reported and how its mentions were merged."""
+    event = canonical.event
     return {
         "id": canonical.id,
-        "event_date": e.event_date,
-        "year": e.event_date.year if e.event_date else None,
-        "time_precision": e.time_precision,
-        "disorder_type": e.disorder_type,
-        "event_type": e.event_type,
-        "sub_event_type": e.sub_event_type,
-        "actor1": e.actor1.name if e.actor1 else None,
-        "assoc_actor_1": _names(e.assoc_actor_1),
-        "inter1": e.inter1,
-        "actor2": e.actor2.name if e.actor2 else None,
-        "assoc_actor_2": _names(e.assoc_actor_2),
-        "inter2": e.inter2,
-        "interaction": e.interaction,
-        "civilian_targeting": e.civilian_targeting,
+        **_canonical_type_columns(event),
+        **_canonical_actor_columns(event),
+        **_canonical_place_columns(event),
+        "fatalities": event.fatalities,
+        "injuries": event.injuries,
+        "notes": event.notes,
+        "confidence": event.confidence,
+        **_merge_columns(canonical),
+        "updated_at": updated_at,
+    }
+
+
+def _canonical_type_columns(event: Event) -> dict:
+    return {
+        "event_date": event.event_date,
+        "year": event.event_date.year if event.event_date else None,
+        "time_precision": event.time_precision,
+        "disorder_type": event.disorder_type,
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+    }
+
+
+def _canonical_actor_columns(event: Event) -> dict:
+    return {
+        "actor1": event.actor1.name if event.actor1 else None,
+        "assoc_actor_1": _names(event.assoc_actor_1),
+        "inter1": event.inter1,
+        "actor2": event.actor2.name if event.actor2 else None,
+        "assoc_actor_2": _names(event.assoc_actor_2),
+        "inter2": event.inter2,
+        "interaction": event.interaction,
+        "civilian_targeting": event.civilian_targeting,
+    }
+
+
+def _canonical_place_columns(event: Event) -> dict:
+    place = event.place or Place("", "")  # no place: iso, admins and coordinates NULL
+    return {
         "iso": place.iso,
-        "country": e.place.country if e.place else None,
+        "country": event.place.country if event.place else None,
         "admin1": place.admin1,
         "admin2": place.admin2,
-        "location": e.location or (e.place.name if e.place else ""),
+        "location": event.location or (event.place.name if event.place else ""),
         "latitude": place.latitude,
         "longitude": place.longitude,
-        "geo_precision": e.geo_precision,
-        "fatalities": e.fatalities,
-        "injuries": e.injuries,
-        "notes": e.notes,
-        "confidence": e.confidence,
+        "geo_precision": event.geo_precision,
+    }
+
+
+def _merge_columns(canonical: CanonicalEvent) -> dict:
+    """Its mentions, sources, articles and claimants, as JSON lists, and the merge record."""
+    claimants = dict.fromkeys(c.claimant for _, c in canonical.claims if c.claimant)
+    return {
         "mention_count": len(canonical.mention_ids),
         "sources": _dumps(list(canonical.sources)),
         "article_ids": _dumps(list(canonical.article_ids)),
         "reported_by": _dumps(list(claimants)),
         "conflicts": _dumps(canonical.conflicts),
         "explanation": _dumps(canonical.explanation()),
-        "updated_at": updated_at,
     }
 
 
@@ -285,4 +312,58 @@ def event_record(row: dict) -> dict:
         "article_ids": json.loads(row["article_ids"] or "[]"),
         "mention_count": row["mention_count"],
         "confidence": row["confidence"],
+    }
+
+
+def mention_view(row: dict, evidence: list[dict], claims: list[dict]) -> dict:
+    """A mention as the event view lists it: the article it came from, how it was merged
+    into the event, what it reports and the text behind each field and claim.
+
+    ``row`` is a ``mentions`` row joined with its ``event_mentions`` link and article.
+    """
+    event = event_of(row, evidence, claims)
+    return {
+        **_mention_origin(row),
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "event_date": event.event_date.isoformat() if event.event_date else None,
+        "location": event.location,
+        "fatalities": event.fatalities,
+        "injuries": event.injuries,
+        "evidence": [_evidence_view(e) for e in event.evidence],
+        "claims": [_claim_view(c) for c in event.claims],
+    }
+
+
+def _mention_origin(row: dict) -> dict:
+    """The article a mention came from, and the merge rule that joined it to its event."""
+    published = as_date(row["published"])
+    return {
+        "mention_id": row["id"],
+        "article_id": row["article_id"],
+        "url": row["url"],
+        "title": row["title"],
+        "publisher": row["publisher"],
+        "published": published.isoformat() if published else None,
+        "merge_rule": row["rule"],
+        "merge_score": row["score"],
+        "matched_id": row["matched_id"],
+    }
+
+
+def _span_view(span: Span) -> dict:
+    return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def _evidence_view(evidence: Evidence) -> dict:
+    return {"field": evidence.field, **_span_view(evidence.span)}
+
+
+def _claim_view(claim: Claim) -> dict:
+    return {
+        "field": claim.field,
+        "value": claim.value,
+        "claimant": claim.claimant,
+        "party": claim.party,
+        **_span_view(claim.span),
     }
