@@ -22,10 +22,10 @@ KILLED, INJURED = "killed", "injured"
 # numbers near a killing verb are cumulative tolls ("the war has killed 280,000").
 MAX_EVENT_TOLL = 2000
 _THING = "thing"
-# "executed and crucified nine men", "killed a total of 12"
+# "executed and crucified nine men", "killed a total of 12", "killed another six"
 _GAP_AFTER_VERB = re.compile(
     r"[\s,]*(?:of\s+)?(?:(?:and|or) \w+ed\s+)?(?:(?:himself|herself|themselves) and\s+)?"
-    r"(?:(?:a total of|the|some|up to|nearly|about|(?:a|an entire|a whole) family of)\s+)?",
+    r"(?:(?:a total of|the|some|up to|nearly|about|another|(?:a|an entire|a whole) family of)\s+)?",
     re.I,
 )
 # scraped page furniture: "Get short URL 0 214", "Views 1430", "Print Tweet 12"
@@ -201,6 +201,8 @@ def _own_kind(text, q, quantities, i, lexicon: Lexicon, end: int) -> str | None:
     furniture = counter or _RELATED_AFTER.match(text, q.end)
     if q.value > MAX_EVENT_TOLL or furniture or _is_not_people(text, q, lexicon):
         return _THING
+    if _TAKEN_BEFORE.search(before):
+        return None  # "Daesh kidnapped 900 Executed 18 people": the 900 were taken, not killed
     after = text[q.end : _next_start(quantities, i, end)]
     if _KILLED_AND_INJURED.match(after):
         return _THING  # "88 killed and injured": casualties of both kinds, not deaths
@@ -219,6 +221,13 @@ def _own_kind(text, q, quantities, i, lexicon: Lexicon, end: int) -> str | None:
     return None
 
 
+# the object of a verb that takes people without harming them
+_TAKEN_BEFORE = re.compile(
+    r"\b(?:kidnapp?(?:ed|s)|abduct(?:ed|s)|arrest(?:ed|s)|detain(?:ed|s)|captur(?:ed|es)|"
+    r"displac(?:ed|es)|evacuat(?:ed|es)|rescu(?:ed|es)|freed|releas(?:ed|es))\s+"
+    r"(?:at least\s+|about\s+|some\s+|nearly\s+|more than\s+|over\s+|another\s+)?$",
+    re.IGNORECASE,
+)
 _KILLED_AND_INJURED = re.compile(
     r"\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:were\s+)?(?:killed|dead|deaths)\s*(?:and|&|or)\s*"
     r"(?:injured|wounded|hurt|injuries|wounds)\b",
@@ -344,6 +353,7 @@ def aggregate(clauses: list[tuple[str | None, list[Figure]]], kind: str) -> int:
     by_group: dict[str, tuple[str | None, int]] = {}
     for claimant, figures in clauses:
         for group, value in _clause_groups(figures, kind, precise).items():
+            group = "total" if group == "unspecified" else group  # both count everyone
             by_group[group] = _settle(by_group.get(group), claimant, value)
     values = {g: v for g, (_, v) in by_group.items()}
     totals = [values.pop(g) for g in ("total", "unspecified") if g in values]

@@ -222,13 +222,28 @@ def _elsewhere(group: Group, mention: Mention, place) -> bool:
     return first_place and bool(_ALSO.search(mention.clause.text))
 
 
+_ANOTHER = re.compile(r"\banother\s+$", re.IGNORECASE)
+
+
+def _another_town(group: Group, mention: Mention, place) -> bool:
+    """'Air raids on Maarat al-Numan killed another six': a further toll at a town of its
+    own is another event than the one told before at another town."""
+    text, start = mention.sentence.text, mention.sentence.start
+    further = any(
+        _ANOTHER.search(text[: f.span.start - start]) or f.span.text.lower().startswith("another")
+        for f in mention.figures
+    )
+    own = place is not None and place in mention.places and group.place is not None
+    return further and own and getattr(group.place, "place", None) != place.place
+
+
 _ALSO = re.compile(r"\b(?:also|elsewhere|meanwhile|in another)\b", re.IGNORECASE)
 
 
 def _fits(group: Group, mention: Mention, place, own_date) -> bool:
     if not _same_area(group.place, place):
         return False
-    if _elsewhere(group, mention, place):
+    if _elsewhere(group, mention, place) or _another_town(group, mention, place):
         return False
     day = group.day or group.default_day
     if own_date is not None and day is not None and abs((day - own_date.date).days) > 1:
