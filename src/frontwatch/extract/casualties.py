@@ -137,6 +137,8 @@ def find_figures(text: str, quantities: list[Quantity], lexicon: Lexicon, end: i
         # "the casualties ... three of which died in hospital": a relative clause's number
         # is a share of what it refers to, whatever figure came before
         part = part or bool(_OF_WHICH.match(text, q.end))
+        # "including four women and two children": the list goes on, both are parts
+        part = part or bool(joined[i] and figures and figures[-1].part)
         span = Span.of(text, q.start, q.end)
         hedged = _is_hedged(text, q, stop)
         figures.append(Figure(kind, q.value, span, group, q.vague, part, joined[i], hedged))
