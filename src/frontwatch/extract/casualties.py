@@ -212,9 +212,12 @@ def _own_kind(text, q, quantities, i, lexicon: Lexicon, end: int) -> str | None:
     # but in "killed 30 people injured 90" the second verb leads the next number
     lent = i + 1 < len(quantities) and _LEADS_NEXT.search(after)
     if not (lent and _verb_before(before, lexicon.killed_before)):
-        if _verb_after(after, lexicon.killed_after):
+        # the nearer verb: "17 people were injured ... and the death toll could rise"
+        killed_at = _verb_after(after, lexicon.killed_after)
+        injured_at = _verb_after(after, lexicon.injured_after)
+        if killed_at is not None and (injured_at is None or killed_at <= injured_at):
             return KILLED
-        if _verb_after(after, lexicon.injured_after):
+        if injured_at is not None:
             return INJURED
     if _verb_before(before, lexicon.killed_before):
         return KILLED
@@ -240,9 +243,12 @@ _LEADS_NEXT = re.compile(
 )
 
 
-def _verb_after(after: str, verb: re.Pattern) -> bool:
+def _verb_after(after: str, verb: re.Pattern) -> int | None:
+    """Where the verb attached to a number starts in the text after it, if one is."""
     match = verb.search(after)
-    return bool(match) and bool(_WORDS_BEFORE_VERB.match(after[: match.start()]))
+    if match is None or not _WORDS_BEFORE_VERB.match(after[: match.start()]):
+        return None
+    return match.start()
 
 
 def _verb_before(before: str, verb: re.Pattern) -> bool:
