@@ -168,8 +168,10 @@ def _sub_type(group: Group, resources) -> str:
     if resources.classifier is None:
         return fallback
     guess = resources.classifier.classify(first.sentence.text).sub_event_type
-    # people killed are never a strategic development or a peaceful protest
-    return fallback if tolls and EVENT_TYPE_OF[guess] not in _LETHAL_TYPES else guess
+    # people killed are never a strategic development or a peaceful protest, and a toll
+    # with no word of fighting or of taking ground is no change of territory
+    lethal = EVENT_TYPE_OF[guess] in _LETHAL_TYPES and guess not in _TERRITORY
+    return fallback if tolls and not lethal else guess
 
 
 def _tells_of_fighting(group: Group) -> bool:
