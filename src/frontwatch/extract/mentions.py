@@ -110,6 +110,7 @@ class Mention:
     background: bool
     cumulative: bool = False  # a toll added up over a period or many incidents
     durative: bool = False  # a state lasting weeks ("locked in battle for a month"): context
+    allies: tuple[tuple[str, str], ...] = ()  # (ally, the actor it backs): "A, backed by B"
 
     @property
     def sub_event_type(self) -> str | None:
@@ -277,6 +278,7 @@ def _mention(ctx, sentence, bounds, cue, figures, claimant, flags) -> Mention:
     start, end, anchor = bounds
     actors = _inside(ctx.actors, start, end)
     perpetrators, targets = split_roles(ctx.text, actors, anchor, figures)
+    allies = backed_actors(ctx.text, actors)
     return Mention(
         sentence=sentence,
         clause=Span.of(ctx.text, start, end),
@@ -291,6 +293,7 @@ def _mention(ctx, sentence, bounds, cue, figures, claimant, flags) -> Mention:
         background=flags[0],
         cumulative=flags[1],
         durative=_tells_a_state(flags[2], cue, figures),
+        allies=allies,
     )
 
 
@@ -338,6 +341,25 @@ def split_roles(text: str, actors: list, anchor: int, figures) -> tuple[tuple, t
         else:
             targets.append(mention)
     return tuple(perpetrators), tuple(targets)
+
+
+# "the Syrian army, backed by the National Defence Forces, ...", "alongside Hezbollah"
+_BACKED_BY = re.compile(
+    r"(?:(?:backed|supported|aided|assisted|reinforced|joined)\s+by|alongside|allied\s+(?:with|to)|"
+    r"with\s+the\s+(?:support|help|backing)\s+of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def backed_actors(text: str, actors: list) -> tuple[tuple[str, str], ...]:
+    """(ally, principal) pairs: an actor named right after 'backed by' / 'alongside' fights
+    on the side of the actor named just before it (spec: allies go to assoc_actor)."""
+    pairs = []
+    for i, mention in enumerate(actors):
+        before = text[max(0, mention.span.start - 40) : mention.span.start]
+        if i and _BACKED_BY.search(before) and actors[i - 1].actor != mention.actor:
+            pairs.append((mention.actor.name, actors[i - 1].actor.name))
+    return tuple(pairs)
 
 
 def _is_counted_victim(text: str, start: int, figures) -> bool:

@@ -293,7 +293,29 @@ def _actors(group: Group, sub_type: str, country: str | None):
             side2 = [*side2, Actor(f"Civilians ({country or 'Unknown'})", 7, country)]
         if EVENT_TYPE_OF[sub_type] == "Violence against civilians":
             side2 = [a for a in side2 if a.inter == 7] or side2
+    side1, side2 = _with_allies(group, side1, side2)
     return _head(side1), tuple(side1[1:]), _head(side2), tuple(side2[1:])
+
+
+def _with_allies(group: Group, side1: list[Actor], side2: list[Actor]):
+    """An ally ('the army, backed by the NDF') stands behind the actor it backs, on its
+    side, whichever side the roles first put it on."""
+    backs = {ally: principal for m in group.mentions for ally, principal in m.allies}
+    for ally, principal in backs.items():
+        for own, other in ((side1, side2), (side2, side1)):
+            if principal in _names(own) and ally in _names(other):
+                if len(other) == 1:  # the ally alone on its side: the principal joins it
+                    other.insert(0, own.pop(_names(own).index(principal)))
+                else:
+                    own.insert(
+                        _names(own).index(principal) + 1, other.pop(_names(other).index(ally))
+                    )
+                break
+    return side1, side2
+
+
+def _names(actors: list[Actor]) -> list[str]:
+    return [a.name for a in actors]
 
 
 def _named_over_unidentified(side: list[Actor]) -> list[Actor]:
