@@ -245,6 +245,39 @@ def test_reports_of_a_rare_kind_of_attack(name, changes, merge, rule):
     assert same_incident(mention("a1", fatalities=70), common).rule != "rare_kind"
 
 
+# two reports of 50 dead or more in one province (a = 112 dead at a town of Aleppo province)
+FAH = Place("Fah", "Syria", 760, "Aleppo", None, 36.37, 37.36)  # ~20 km from Aleppo city
+MASS_CASES = [
+    ("same day, tolls within half", {"fatalities": 70}, True, "mass_casualty"),
+    ("same day, tolls far apart", {"fatalities": 30}, False, "coarse_place"),
+    (
+        "a day apart, same toll",
+        {"day": DAY + timedelta(days=1), "fatalities": 112},
+        True,
+        "mass_casualty",
+    ),
+    (
+        "a day apart, tolls within half",
+        {"day": DAY + timedelta(days=1), "fatalities": 70},
+        False,
+        "coarse_place",
+    ),
+    ("perpetrators at odds", {"fatalities": 100, "actor1": ARMY}, False, "coarse_place"),
+    ("a protest is no bombing", {"fatalities": 100, "kind": "protest"}, False, "type_apart"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "changes", "merge", "rule"), MASS_CASES, ids=[c[0] for c in MASS_CASES]
+)
+def test_mass_casualty_reports_in_one_province(name, changes, merge, rule):
+    a = mention("a1", kind="ied", place=FAH, fatalities=112)
+    b = mention(**{"article": "a2", "kind": "suicide", "place": ALEPPO_CITY, **changes})
+    decision = same_incident(a, b)
+    assert (decision.merge, decision.rule) == (merge, rule), decision.explain()
+    assert same_incident(b, a).merge == merge
+
+
 # a suburb just outside a city of millions: reports code it to the city itself
 SUBURB_CASES = [
     ("Duma vs Damascus, same attack", DAMASCUS_CITY, DUMA, {}, True),

@@ -33,6 +33,10 @@ from frontwatch.model import Actor, Event
 #   "rare_kind"     a kind of attack so rare that two reports of it in one province within
 #                   the date tolerance, or an undated follow-up at the very same town, tell
 #                   one incident whatever their tolls
+#   "mass_casualty" a wide place, but both reports tell a toll of MASS_TOLL or more: the same
+#                   day with tolls within half, or a day apart within a fifth; one violent
+#                   family and perpetrators not at odds (two such incidents rarely share a
+#                   province and a day)
 #   "same_text"     the same sentence in two articles (a wire report republished) merges
 #                   whatever the score, unless a veto holds
 #   "same_article"  two mentions of one article never merge by themselves (the article told
@@ -50,6 +54,8 @@ BIG_CITY = 250_000
 BIG_CITY_KM = 20.0  # reports code a suburb of a big city to the city itself (Duma, Damascus)
 # early tolls of a mass-casualty attack differ widely (hundreds vs over a thousand)
 MASS_CASUALTIES = 100
+# a toll this high on both sides marks one incident of a day in a province
+MASS_TOLL = 50
 # a wide place that is one vague report (a province, a big city), not two towns far apart
 VAGUE_PLACE_SCORE = 0.4
 # a report that does not date the incident may come this many days after it (follow-ups)
@@ -74,6 +80,7 @@ RULE_TEXT = {
     "corroborated": "a wide place, but the same day, kind of attack and toll",
     "same_text": "the same sentence in two articles: one report republished",
     "rare_kind": "a rare kind of attack, in one province within days",
+    "mass_casualty": "a toll of 50 or more on both sides, in one province on one day",
     "follow_up": "a later report that does not date the incident, same town, kind and toll",
     "same_article": "mentions of one article join only through other reports",
     "date_apart": "the dates are further apart than their precision allows",
@@ -121,6 +128,8 @@ def same_incident(a: Event, b: Event) -> MergeDecision:
     wide = place_match(a, b)[1]  # a wide place: a province, a big city, far apart
     if _rare_kind(a, b, parts, wide):
         return MergeDecision(True, "rare_kind", score, tuple(parts.items()))
+    if wide and score < MERGE_THRESHOLD and _mass_casualty(a, b, parts):
+        return MergeDecision(True, "mass_casualty", score, tuple(parts.items()))
     if parts["date"] == FOLLOW_UP_DATE_SCORE:
         # not a veto either way: the undated report may belong with either incident
         follows = _follows_up(a, b, parts, wide)
@@ -142,6 +151,18 @@ def _rare_kind(a: Event, b: Event, parts: dict[str, float], wide: bool) -> bool:
         return False
     follow_up = parts["date"] == FOLLOW_UP_DATE_SCORE
     return not follow_up or (parts["place"] >= 0.8 and not wide)
+
+
+def _mass_casualty(a: Event, b: Event, parts: dict[str, float]) -> bool:
+    """Both report 50 dead or more in one province: on the same day with tolls within half,
+    or a day apart within a fifth; types of one violent family, perpetrators not at odds."""
+    if min(a.fatalities, b.fatalities) < MASS_TOLL or parts["actors"] == 0:
+        return False
+    if parts["type"] < 0.6 or not _same_admin1(a, b):
+        return False
+    if parts["date"] == 1.0:
+        return parts["fatalities"] >= 0.6
+    return parts["date"] >= 0.3 and parts["fatalities"] >= 0.8
 
 
 def _corroborated(a: Event, b: Event, parts: dict[str, float]) -> bool:
