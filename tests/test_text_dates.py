@@ -79,6 +79,8 @@ CASES = [
     ("in April 2017", None, [("April 2017", D(2017, 4, 15), 3, "absolute")]),
     ("in August 2013", None, [("August 2013", D(2013, 8, 15), 3, "absolute")]),
     ("in April", D(2017, 6, 1), [("April", D(2017, 4, 15), 3, "absolute")]),
+    ("evicted the army last August", D(2016, 10, 3), [("August", D(2016, 8, 15), 3, "absolute")]),
+    ("last August", D(2017, 2, 3), [("August", D(2016, 8, 15), 3, "absolute")]),
     ("in early April", D(2017, 6, 1), [("early April", D(2017, 4, 5), 2, "absolute")]),
     ("since mid-April 2016", None, [("mid-April 2016", D(2016, 4, 15), 2, "absolute")]),
     ("in late July", D(2016, 8, 2), [("late July", D(2016, 7, 25), 2, "absolute")]),

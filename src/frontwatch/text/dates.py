@@ -129,7 +129,7 @@ _MONTH_YEAR = re.compile(
 _MODIFIER_DAY = {"early": 5, "beginning": 5, "start": 5, "mid": 15, "middle": 15}
 _MODIFIER_DAY.update({"late": 25, "end": 25})
 # a month named alone ("in April") is a date only after one of these words
-_MONTH_ALONE_AFTER = frozenset(_words("in during since until till through throughout of from"))
+_MONTH_ALONE_AFTER = frozenset(_words("in during since until till through throughout of from last"))
 
 # words that may open a weekday phrase: "last Thursday", "late on Tuesday", "at dawn on Sunday"
 _WEEKDAY_LEADS = word_alternation(
