@@ -21,8 +21,8 @@ from frontwatch.merge_eval import dedup_pairs
 from frontwatch.store import open_store
 
 PRECISION_TARGET = 0.95
-RECALL_FLOOR = 0.80  # measured 0.808 when last raised (reports of 50 dead or more in one
-# province on one day merge: mass_casualty), rounded down
+RECALL_FLOOR = 0.81  # measured 0.812 when last raised (a sentence told of the whole country
+# no longer takes the last town named), rounded down
 SECONDS_BUDGET = 60.0
 
 

@@ -93,9 +93,18 @@ def _add_context(groups: list[Group], states: list, country) -> None:
 
 def _placed_elsewhere(mention: Mention, own_date, published: date | None, country) -> bool:
     """A mention with no place of its own that the news's town cannot host: a recalled
-    event of another year ("since the conflict began with demonstrations in March 2011"), or
-    a sentence set in another country ("IS has swept across northern Iraq ...")."""
-    return _of_an_earlier_year(own_date, published) or _told_abroad(mention, country)
+    event of another year ("since the conflict began with demonstrations in March 2011"), a
+    sentence set in another country ("IS has swept across northern Iraq ..."), or one told
+    of the whole country ("targeted the terrorists' gatherings across the country")."""
+    nationwide = bool(_NATIONWIDE.search(mention.clause.text))
+    return _of_an_earlier_year(own_date, published) or _told_abroad(mention, country) or nationwide
+
+
+_NATIONWIDE = re.compile(
+    r"\b(?:(?:across|throughout|all over|around) the country|nationwide|in (?:several|various|many|"
+    r"different|a number of) (?:provinces|governorates|areas|regions|parts of the country))\b",
+    re.IGNORECASE,
+)
 
 
 def _group_for(groups: list[Group], mention: Mention, place, own_date, default_day):
