@@ -294,7 +294,22 @@ def _actors(group: Group, sub_type: str, country: str | None):
         if EVENT_TYPE_OF[sub_type] == "Violence against civilians":
             side2 = [a for a in side2 if a.inter == 7] or side2
     side1, side2 = _with_allies(group, side1, side2)
+    if sub_type == "Air/drone strike":
+        side1, side2 = _aircraft_first(side1, side2)
     return _head(side1), tuple(side1[1:]), _head(side2), tuple(side2[1:])
+
+
+_AIR_FORCES = (1, 8)  # state and foreign forces: who flies the aircraft
+
+
+def _aircraft_first(side1: list[Actor], side2: list[Actor]):
+    """'US-led strikes on IS positions': when a state's forces stand on the striking side
+    beside an armed group, the state struck and the group was hit (it has no air force)."""
+    air = [a for a in side1 if a.inter in _AIR_FORCES]
+    if not side1 or side1[0].inter in _AIR_FORCES or not air:
+        return side1, side2
+    hit = [a for a in side1 if a.inter not in _AIR_FORCES]
+    return air, [*side2, *[a for a in hit if a not in side2]]
 
 
 def _with_allies(group: Group, side1: list[Actor], side2: list[Actor]):
