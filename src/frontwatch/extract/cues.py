@@ -8,6 +8,7 @@ it; a warning or a move of forces with nobody hurt is a strategic development.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from frontwatch.extract.lexicon import Lexicon
@@ -76,8 +77,26 @@ def find_cues(text: str, start: int, end: int, lexicon: Lexicon) -> list[CueHit]
     hits = []
     for cue in lexicon.cues:
         for match in cue.pattern.finditer(text, start, end):
+            if cue.sub_event_type in _TERRITORY and _person_taken(text, match.start()):
+                continue  # "a pilot they captured": a person taken, no ground
             hits.append(CueHit(cue.sub_event_type, cue.weight, match.start(), match.end()))
     return sorted(hits, key=lambda h: h.start)
+
+
+_TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
+
+
+def _person_taken(text: str, at: int) -> bool:
+    return _PERSON_TAKEN.search(text, max(0, at - 60), at) is not None
+
+
+# "killed a pilot they captured", "the soldiers who were captured": people taken, not places
+_PERSON_TAKEN = re.compile(
+    r"\b(?:pilots?|soldiers?|fighters?|troops|officers?|m[ae]n|hostages?|prisoners?|"
+    r"commanders?|journalists?|civilians?)\s+(?:(?:who|whom|that)\s+)?(?:(?:they|he|she|it|"
+    r"rebels|militants|were|was|had\s+been|been)\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def decide(
