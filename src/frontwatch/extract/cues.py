@@ -91,10 +91,11 @@ def _person_taken(text: str, at: int) -> bool:
 
 
 # "killed a pilot they captured", "the soldiers who were captured": people taken, not places
+# ("fighters captured the city", "troops who captured it": they took ground)
 _PERSON_TAKEN = re.compile(
     r"\b(?:pilots?|soldiers?|fighters?|troops|officers?|m[ae]n|hostages?|prisoners?|"
     r"commanders?|journalists?|civilians?)\s+(?:(?:who|whom|that)\s+)?(?:(?:they|he|she|it|"
-    r"rebels|militants|were|was|had\s+been|been)\s+){0,2}$",
+    r"rebels|militants|were|was|had\s+been|been)\s+){1,2}$",
     re.IGNORECASE,
 )
 
