@@ -233,6 +233,8 @@ def _shapes_type(mention, tolls: list) -> bool:
     ("shelling killed 21 as clashes raged in the city") is the same event only when it
     involves whoever caused the toll (spec section 1: the same pair, several tactics)."""
     sub_type = mention.sub_event_type
+    if mention.durative:
+        return False  # a lasting state told beside the event does not type it
     if not sub_type or not tolls or mention in tolls:
         return bool(sub_type)
     if EVENT_TYPE_OF[sub_type] != "Battles":
