@@ -144,7 +144,8 @@ def _date_and_type_fields(event: Event) -> dict:
     }
 
 
-def _actor_fields(event: Event) -> dict:
+def actor_fields(event: Event) -> dict:
+    """The ACLED actor columns of an event (the store's canonical rows use them too)."""
     return {
         "actor1": event.actor1.name if event.actor1 else None,
         "assoc_actor_1": _names(event.assoc_actor_1),
@@ -175,7 +176,7 @@ def event_record(
         "article_id": event.article_id,
         "event_id": event.id,
         **_date_and_type_fields(event),
-        **_actor_fields(event),
+        **actor_fields(event),
         **_place_fields(event),
         "source": event.source or (article.source if article and article.source else ""),
         "source_scale": "",

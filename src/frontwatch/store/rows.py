@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
-from frontwatch.export import region_of
+from frontwatch.export import actor_fields, region_of
 from frontwatch.merge import CanonicalEvent
 from frontwatch.model import Actor, Article, Claim, Event, Evidence, Place, Span
 
@@ -179,10 +179,6 @@ def event_of(row: dict, evidence: list[dict], claims: list[dict]) -> Event:
     )
 
 
-def _names(actors: tuple[Actor, ...]) -> str:
-    return "; ".join(a.name for a in actors)
-
-
 def _dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -194,7 +190,7 @@ def canonical_row(canonical: CanonicalEvent, updated_at: str) -> dict:
     return {
         "id": canonical.id,
         **_canonical_type_columns(event),
-        **_canonical_actor_columns(event),
+        **actor_fields(event),
         **_canonical_place_columns(event),
         "fatalities": event.fatalities,
         "injuries": event.injuries,
@@ -213,19 +209,6 @@ def _canonical_type_columns(event: Event) -> dict:
         "disorder_type": event.disorder_type,
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
-    }
-
-
-def _canonical_actor_columns(event: Event) -> dict:
-    return {
-        "actor1": event.actor1.name if event.actor1 else None,
-        "assoc_actor_1": _names(event.assoc_actor_1),
-        "inter1": event.inter1,
-        "actor2": event.actor2.name if event.actor2 else None,
-        "assoc_actor_2": _names(event.assoc_actor_2),
-        "inter2": event.inter2,
-        "interaction": event.interaction,
-        "civilian_targeting": event.civilian_targeting,
     }
 
 
