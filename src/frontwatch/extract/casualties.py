@@ -165,8 +165,8 @@ _DIED_SINCE = re.compile(
 )
 
 
-_OF_THEM = re.compile(r"\s+(?:of them|of whom|of which)\b", re.I)  # "17 killed, two of them medics"
-_OF_WHICH = re.compile(r"\s+(?:of whom|of which)\b", re.I)
+_OF_THEM = re.compile(r"\s+of them\b", re.I)  # "17 killed, two of them medics"
+_OF_WHICH = re.compile(r"\s+(?:of whom|of which)\b", re.I)  # a share, whatever came before
 
 
 def _is_subset(text: str, q: Quantity, stop: int) -> bool:

@@ -125,9 +125,8 @@ def before_wire_dateline(text: str, sentence: Span) -> bool:
     no closing punctuation and the dateline follows right after it."""
     if sentence.text.rstrip("\"'”’)").endswith((".", "!", "?")):
         return False
-    return _INNER_WIRE_DATELINE.match(text, sentence.end + 1) is not None or bool(
-        _INNER_WIRE_DATELINE.match(text, sentence.end)
-    )
+    after = sentence.end + text[sentence.end : sentence.end + 1].isspace()  # one space
+    return _INNER_WIRE_DATELINE.match(text, after) is not None
 
 
 def _boundaries(text: str, start: int, end: int) -> list[int]:
