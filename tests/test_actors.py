@@ -320,6 +320,12 @@ PHRASES = [
         "joint Syrian Russian warplanes",
         [("Syrian Russian warplanes", SYRIA_OLD), ("Russian warplanes", RUSSIA)],
     ),
+    # a place ends before the striker: 'Syria' is not a second one
+    ("in the east of Syria Russian air strikes", [("Russian air strikes", RUSSIA)]),
+    (
+        "killed in Russian and Syrian strikes",
+        [("Russian and Syrian strikes", RUSSIA), ("Syrian strikes", SYRIA_OLD)],
+    ),
     (
         "Syrian, Russian and Iranian forces",
         [

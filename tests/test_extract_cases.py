@@ -52,6 +52,7 @@ MATCHED_FIELDS = (
     "civilian_targeting",
     "reported_by",
     "claims",
+    "side1_only",
 )
 ACTOR_FIELDS = ("actor1", "actor2")
 EXPECT_KEYS = set(EXACT_FIELDS) | set(MATCHED_FIELDS) | set(ACTOR_FIELDS)
@@ -118,6 +119,8 @@ MATCHERS = {
     "civilian_targeting": lambda e, w: (e.civilian_targeting == "Civilian targeting") == w,
     "reported_by": reported_by_matches,
     "claims": claims_match,
+    # every actor on the acting side (actor1 and its allies) is one of these: no extra side
+    "side1_only": lambda e, w: all(any(n.startswith(p) for p in w) for n in side_names(e)[0]),
 }
 
 
@@ -154,7 +157,7 @@ def wrong_fields(event: Event, want: dict) -> list[str]:
 
 
 def coded_value(event: Event, field: str):
-    if field == "actors":
+    if field in ("actors", "side1_only"):
         return side_names(event)
     if field in ("admin1", "country"):
         return getattr(event.place, field, None)

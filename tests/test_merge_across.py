@@ -87,7 +87,14 @@ CASES = [
     ("next day, same town", {"day": DAY + timedelta(days=1)}, True, "score"),
     ("next day, other toll", {"day": DAY + timedelta(days=1), "fatalities": 30}, False, "score"),
     ("two days apart", {"day": DAY + timedelta(days=2)}, False, "date_apart"),
-    ("unknown date", {"day": None}, False, "date_apart"),
+    # a report with no date at all: one town, same sub-type, distinctive toll within a fifth
+    ("unknown date, same town, kind and toll", {"day": None}, True, "undated"),
+    ("unknown date, other toll", {"day": None, "fatalities": 30}, False, "undated"),
+    ("unknown date, small toll", {"day": None, "fatalities": 4}, False, "undated"),
+    ("unknown date, other sub-type", {"day": None, "kind": "ied"}, False, "undated"),
+    ("unknown date, other town", {"day": None, "place": AMUDA}, False, "undated"),
+    ("unknown date, a battle", {"day": None, "kind": "clash"}, False, "undated"),
+    ("unknown date, other province", {"day": None, "place": ALEPPO}, False, "place_apart"),
     # a report that does not date the incident: its date is the report's, days later
     ("undated report 8 days later", {"day": LATER, "dated": False}, True, "follow_up"),
     ("dated report 8 days later", {"day": LATER}, False, "date_apart"),
@@ -462,6 +469,19 @@ def test_one_veto_keeps_a_mention_out_of_a_cluster():
     a3 = mention("a3", day=DAY + timedelta(days=2))
     groups = sorted(sorted(m.article_id for m in c.members) for c in cluster_mentions([a1, a2, a3]))
     assert groups == [["a1", "a2"], ["a3"]]
+
+
+def test_an_undated_report_joins_its_incident_in_a_cluster():
+    # an undated report sorts last, yet is paired with every dated mention; its own cluster
+    # keeps the dated day, and it stays out of another day's incident at another town
+    undated = mention("a3", day=None, place=FAH, kind="ied", fatalities=120)
+    dated = [mention(f"a{i}", place=FAH, kind="ied", fatalities=112) for i in (1, 2)]
+    elsewhere = mention("a4", place=QAMISHLI, day=DAY + timedelta(days=30), fatalities=120)
+    clusters = cluster_mentions([undated, *dated, elsewhere])
+    groups = sorted(sorted(m.article_id for m in c.members) for c in clusters)
+    assert groups == [["a1", "a2", "a3"], ["a4"]]
+    (joined,) = (c for c in clusters if len(c.members) == 3)
+    assert canonical_event(joined).event.event_date == DAY
 
 
 def test_canonical_record_is_conservative_and_keeps_every_source():

@@ -274,6 +274,18 @@ def test_undated_mention_gets_its_own_event(store):
     assert store.events(EventFilter(sort="event_date"))[-1]["event_date"] is None
 
 
+@pytest.mark.parametrize("order", ["dated first", "undated first"])
+def test_an_undated_report_of_the_same_toll_joins_it_in_either_order(store, order):
+    """A report with no date at all, at the same town with the same kind and toll within a
+    fifth, is within the store's reach whatever the day, and merges (merge_rules "undated")."""
+    undated = article("u1", "Death toll from the Qamishli truck bomb rises to 50.", "Ahram")
+    pairs = [(A1, [bombing(A1, 48)]), (undated, [bombing(undated, 50, day=None)])]
+    saved(store, *(pairs if order == "dated first" else pairs[::-1]))
+    (event,) = store.events()
+    assert sorted(event["article_ids"]) == ["a1", "u1"]
+    assert (event["event_date"], event["fatalities"]) == (str(DAY), 48)
+
+
 @pytest.mark.parametrize("order", ["report first", "follow-up first"])
 def test_a_follow_up_of_a_chemical_attack_joins_it_in_either_order(store, order):
     """A chemical attack is rare: a later report that does not date it, at the same town and

@@ -77,16 +77,22 @@ def _decide_pairs(ordered: Sequence[Event]) -> tuple[list, set[tuple[int, int]]]
 
 
 def _pairs_within_reach(ordered: Sequence[Event]) -> Iterable[tuple[int, int]]:
-    """Index pairs whose dates lie within the widest tolerance (the list is date-sorted)."""
+    """Index pairs whose dates lie within the widest tolerance (the list is date-sorted,
+    undated mentions last), and every pair with an undated mention: no day rules it out."""
     widest = max(DAY_TOLERANCE.values())
+    undated = next((i for i, m in enumerate(ordered) if m.event_date is None), len(ordered))
     for i, first in enumerate(ordered):
-        if first.event_date is None or first.place is None:
+        if first.place is None:
+            continue
+        if i >= undated:
+            yield from ((i, j) for j in range(i + 1, len(ordered)))
             continue
         for j in range(i + 1, len(ordered)):
             other = ordered[j].event_date
             if other is None or (other - first.event_date).days > widest:
                 break
             yield i, j
+        yield from ((i, j) for j in range(undated, len(ordered)))
 
 
 class _Groups:

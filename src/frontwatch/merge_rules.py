@@ -37,6 +37,11 @@ from frontwatch.model import Actor, Event
 #                   day with tolls within half, or a day apart within a fifth; one violent
 #                   family and perpetrators not at odds (two such incidents rarely share a
 #                   province and a day)
+#   "undated"       a report that gives no date at all (no dateline, no day) cannot be
+#                   checked against a day: it merges only at one town, or with a toll of
+#                   MASS_TOLL or more in one province, on the same sub-type and a
+#                   distinctive toll within a fifth, perpetrators not at odds; never a
+#                   battle (fighting on one front goes on for days with tolls alike)
 #   "same_text"     the same sentence in two articles (a wire report republished) merges
 #                   whatever the score, unless a veto holds
 #   "same_article"  two mentions of one article never merge by themselves (the article told
@@ -61,6 +66,8 @@ VAGUE_PLACE_SCORE = 0.4
 # a report that does not date the incident may come this many days after it (follow-ups)
 FOLLOW_UP_DAYS = 10
 FOLLOW_UP_DATE_SCORE = 0.1
+# the date part of a pair where one report gives no date at all: no veto, no support
+UNDATED_DATE_SCORE = 0.0
 # a toll this high is distinctive: two incidents of one day and province rarely share it
 DISTINCTIVE_TOLL = 10
 # sub-types so rare that two reports of one in a province, a day apart or the later one
@@ -82,6 +89,7 @@ RULE_TEXT = {
     "rare_kind": "a rare kind of attack, in one province within days",
     "mass_casualty": "a toll of 50 or more on both sides, in one province on one day",
     "follow_up": "a later report that does not date the incident, same town, kind and toll",
+    "undated": "a report with no date: one town or a mass toll, same kind and toll",
     "same_article": "mentions of one article join only through other reports",
     "date_apart": "the dates are further apart than their precision allows",
     "place_apart": "the places cannot be one place",
@@ -126,6 +134,10 @@ def same_incident(a: Event, b: Event) -> MergeDecision:
     if a.notes and a.notes == b.notes:  # one wire report republished by another outlet
         return MergeDecision(True, "same_text", score, tuple(parts.items()))
     wide = place_match(a, b)[1]  # a wide place: a province, a big city, far apart
+    if parts["date"] == UNDATED_DATE_SCORE:
+        return MergeDecision(
+            _undated_match(a, b, parts, wide), "undated", score, tuple(parts.items())
+        )
     if _rare_kind(a, b, parts, wide):
         return MergeDecision(True, "rare_kind", score, tuple(parts.items()))
     if wide and score < MERGE_THRESHOLD and _mass_casualty(a, b, parts):
@@ -165,6 +177,18 @@ def _mass_casualty(a: Event, b: Event, parts: dict[str, float]) -> bool:
     return parts["date"] >= 0.3 and parts["fatalities"] >= 0.8
 
 
+def _undated_match(a: Event, b: Event, parts: dict[str, float], wide: bool) -> bool:
+    """A report with no date of its own: the same sub-type and a distinctive toll within a
+    fifth, perpetrators not at odds, at one town or, for a mass toll, in one province.
+    Never a battle: fighting on one front goes on for days with tolls alike."""
+    tolls = min(a.fatalities, b.fatalities) >= DISTINCTIVE_TOLL and parts["fatalities"] >= 0.8
+    if not (tolls and parts["type"] == 1.0 and parts["actors"] > 0 and _same_admin1(a, b)):
+        return False
+    if a.event_type == "Battles":
+        return False
+    return (parts["place"] >= 0.8 and not wide) or min(a.fatalities, b.fatalities) >= MASS_TOLL
+
+
 def _corroborated(a: Event, b: Event, parts: dict[str, float]) -> bool:
     """One vague place (not two towns far apart), the same sub-type and a distinctive toll
     within a fifth, perpetrators not at odds: two incidents of a day rarely agree on all."""
@@ -177,7 +201,7 @@ def date_score(a: Event, b: Event) -> float | None:
     """1 for one day (or one week, both told at week precision); 0.3 a day apart; 0.6 /
     0.3 within a week / a month."""
     if a.event_date is None or b.event_date is None:
-        return None  # an unknown day never merges: we cannot tell incidents apart
+        return UNDATED_DATE_SCORE  # no day to compare: only the "undated" rule may merge
     precision = max(a.time_precision, b.time_precision)
     tolerance = DAY_TOLERANCE.get(precision, DAY_TOLERANCE[3])
     days = abs((a.event_date - b.event_date).days)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from frontwatch.extract.casualties import KILLED
 from frontwatch.extract.cues import is_bare_attack
 from frontwatch.extract.mentions import Mention, item_start
 from frontwatch.taxonomy import EVENT_TYPE_OF
@@ -59,9 +60,14 @@ def group_mentions(
     lead_day: date | None = None,
 ) -> list[Group]:
     groups: list[Group] = []
-    last_place, states = None, []
+    last_place, states, recalled = None, [], set()
     for mention in mentions:
-        if (mention.cumulative and mention.figures) or _is_undated_background(mention, published):
+        if mention.cumulative and mention.figures:
+            continue
+        if _is_undated_background(mention, published):
+            recalled |= _distinctive_tolls(mention)
+            continue
+        if _retells(mention, recalled):
             continue
         own_place = _own_place(mention, country, province) or _abroad(mention, country)
         own_date = _first(_clause_or_sentence(incident_dates(mention), mention))
@@ -436,13 +442,35 @@ def _first(items):
     return items[0] if items else None
 
 
+# a toll this high, told twice in one article, is the same incident told again
+DISTINCTIVE_TOLL = 10
+
+
+def _distinctive_tolls(mention: Mention) -> set[int]:
+    return {f.value for f in mention.figures if f.kind == KILLED and f.value >= DISTINCTIVE_TOLL}
+
+
+def _retells(mention: Mention, recalled: set[int]) -> bool:
+    """'... resumed Wednesday, days after a bombing killed more than 120 evacuees. [...] A
+    massive explosion struck near buses carrying evacuees, killing more than 120': a later
+    sentence with the toll of a recalled, undated event and no day of its own tells that
+    event again, not a new one of the report's day."""
+    tolls = _distinctive_tolls(mention)
+    if not tolls or not tolls <= recalled:
+        return False
+    return not _has_own_day(mention)
+
+
+def _has_own_day(mention: Mention) -> bool:
+    return any(
+        mention.clause.start <= d.start < mention.clause.end and d.precision == 1
+        for d in mention.dates
+    )
+
+
 def _is_undated_background(mention: Mention, published: date | None) -> bool:
     """'since 2011', 'liberated the city in 2016': past events we cannot date to a day."""
     clause = mention.clause.text
     past = _PAST_YEAR.search(clause)
     old_year = bool(past and published and int(past.group(1)) < published.year)
-    has_day = any(
-        mention.clause.start <= d.start < mention.clause.end and d.precision == 1
-        for d in mention.dates
-    )
-    return (mention.background or old_year) and not has_day
+    return (mention.background or old_year) and not _has_own_day(mention)

@@ -144,22 +144,33 @@ def _scan(resolver: _Resolver, tokens: Tokens) -> list[_Hit]:
 def _coordinated(
     resolver: _Resolver, tokens: Tokens, hit: _Hit, key: str, floor: int
 ) -> list[_Hit]:
-    """'Russian and Syrian warplanes': the head word 'warplanes' also goes with 'Russian'."""
+    """'Russian and Syrian warplanes', 'joint Syrian Russian warplanes': the head word
+    'warplanes' also goes with the word before. Not one after a preposition with no 'and':
+    in 'in the east of Syria Russian air strikes', 'Syria' ends a place, no second striker."""
     if " " not in key:
         return []
     rest, found, i = key.split(" ", 1)[1], [], hit.first - 1
     rest_words = tokens.words[hit.first + 1 : hit.last + 1]
+    joined = False
     while i > floor and tokens.gaps[i + 1] != BREAK:
         word = tokens.words[i]
         if word.lower() == "and":
-            i -= 1
+            joined, i = True, i - 1
             continue
         other = resolver.hit(f"{word.lower()} {rest}", [word, *rest_words], i, hit.last)
-        if other is None or other.actor is None:
+        if other is None or other.actor is None or (not joined and _ends_a_place(tokens, i)):
             break
         found.append(other)
-        i -= 1
+        joined, i = False, i - 1
     return found
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "of", "into", "across", "from", "near", "throughout"})
+
+
+def _ends_a_place(tokens: Tokens, i: int) -> bool:
+    """Word ``i`` follows a preposition ('of Syria'): a place, not a coordinated actor."""
+    return i > 0 and tokens.words[i - 1].lower() in _PLACE_PREPOSITIONS
 
 
 def _merge(hits: list[_Hit], tokens: Tokens) -> list[_Hit]:

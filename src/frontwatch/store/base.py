@@ -265,7 +265,7 @@ class SqlStore:
 
     def _nearby_events(self, mention: Event) -> set[str]:
         """Canonical events holding a mention that could pass the date and place vetoes."""
-        if mention.event_date is None or mention.place is None:
+        if mention.place is None:
             return set()
         dates, date_params = _date_windows(mention)
         places, place_params = _place_window(mention.place)
@@ -427,6 +427,8 @@ class SqlStore:
 def _date_windows(mention: Event) -> tuple[str, list]:
     """Dates within reach: the window is set by the coarser of the two time precisions; a
     mention of the same sub-type and a distinctive toll is within reach of a follow-up."""
+    if mention.event_date is None:
+        return _undated_window(mention)
     clauses, params = [], []
     for precision in sorted(DAY_TOLERANCE):
         days = DAY_TOLERANCE[max(precision, mention.time_precision)]
@@ -446,7 +448,20 @@ def _date_windows(mention: Event) -> tuple[str, list]:
         rare = mention.sub_event_type in RARE_SUB_TYPES  # merge_rules.rare_kind: any toll
         params += [mention.sub_event_type, 0 if rare else DISTINCTIVE_TOLL]
         params += [mention.event_date - reach, mention.event_date + reach]
+    if mention.fatalities >= DISTINCTIVE_TOLL:  # merge_rules "undated": a report with no date
+        clauses.append(_UNDATED_CLAUSE)
+        params += [mention.sub_event_type, DISTINCTIVE_TOLL]
     return " OR ".join(clauses), params
+
+
+_UNDATED_CLAUSE = "(m.event_date IS NULL AND m.sub_event_type = ? AND m.fatalities >= ?)"
+
+
+def _undated_window(mention: Event) -> tuple[str, list]:
+    """A report with no date reaches any day, for its sub-type and a distinctive toll."""
+    if mention.fatalities < DISTINCTIVE_TOLL:
+        return "1 = 0", []
+    return "m.sub_event_type = ? AND m.fatalities >= ?", [mention.sub_event_type, DISTINCTIVE_TOLL]
 
 
 def _place_window(place) -> tuple[str, list]:
