@@ -21,8 +21,8 @@ from frontwatch.merge_eval import dedup_pairs
 from frontwatch.store import open_store
 
 PRECISION_TARGET = 0.95
-RECALL_FLOOR = 0.81  # measured 0.812 when last raised (a sentence told of the whole country
-# no longer takes the last town named), rounded down
+RECALL_FLOOR = 0.85  # measured 0.856 when last raised (the "undated" and "same_target"
+# rules), rounded down; the acceptance target of issue 5 is 0.85
 SECONDS_BUDGET = 60.0
 
 

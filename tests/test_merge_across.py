@@ -402,6 +402,45 @@ def test_a_vague_place_merges_on_the_same_kind_and_toll(name, changes, merge, ru
     assert same_incident(b, a).merge == merge
 
 
+# the same singular target on one day in one province (a = 31 dead at a wedding in a town of
+# Hasakeh; b = a province-wide report with an early toll)
+WEDDING = "A suicide bomber struck a wedding party in Hasakeh on Wednesday."
+SAME_TARGET_CASES = [
+    ("same target, early toll", {}, True, "same_target"),
+    (
+        "another target",
+        {"told": "A suicide bomber struck a funeral in Hasakeh."},
+        False,
+        "coarse_place",
+    ),
+    ("a small toll", {"fatalities": 4}, False, "coarse_place"),
+    ("another sub-type", {"kind": "ied"}, False, "coarse_place"),
+    ("the next day", {"day": DAY + timedelta(days=1)}, False, "coarse_place"),
+    ("perpetrators at odds", {"actor1": ARMY}, False, "coarse_place"),
+]
+
+
+def told(event: Event, sentence: str) -> Event:
+    """The event as told by ``sentence`` (its evidence)."""
+    return replace(
+        event, evidence=(*event.evidence, Evidence("sentence", Span.of(sentence, 0, len(sentence))))
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "changes", "merge", "rule"), SAME_TARGET_CASES, ids=[c[0] for c in SAME_TARGET_CASES]
+)
+def test_the_same_target_singles_out_one_incident(name, changes, merge, rule):
+    a = told(mention("a1", fatalities=31), WEDDING)
+    changes = dict(changes)
+    sentence = changes.pop("told", WEDDING)
+    wide = {"place": HASAKEH_PROVINCE, "precision": 3, "fatalities": 15}
+    b = told(mention(**{"article": "a2", **wide, **changes}), sentence)
+    decision = same_incident(a, b)
+    assert (decision.merge, decision.rule) == (merge, rule), decision.explain()
+    assert same_incident(b, a).merge == merge
+
+
 def test_small_tolls_do_not_corroborate():
     # a mortar round killing five or six: such tolls repeat many times a day in a war
     a = mention("a1", fatalities=6)

@@ -7,6 +7,7 @@ every merge. Clustering and the canonical record built from these decisions: ``m
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from frontwatch.model import Actor, Event
@@ -42,6 +43,9 @@ from frontwatch.model import Actor, Event
 #                   MASS_TOLL or more in one province, on the same sub-type and a
 #                   distinctive toll within a fifth, perpetrators not at odds; never a
 #                   battle (fighting on one front goes on for days with tolls alike)
+#   "same_target"   a wide place, but the same day and sub-type, a distinctive toll on both
+#                   sides and the same singular target told (a wedding, a funeral, a
+#                   hospital): early tolls differ, the target does not
 #   "same_text"     the same sentence in two articles (a wire report republished) merges
 #                   whatever the score, unless a veto holds
 #   "same_article"  two mentions of one article never merge by themselves (the article told
@@ -70,6 +74,13 @@ FOLLOW_UP_DATE_SCORE = 0.1
 UNDATED_DATE_SCORE = 0.0
 # a toll this high is distinctive: two incidents of one day and province rarely share it
 DISTINCTIVE_TOLL = 10
+# what an attack hit, when it singles one incident out among a day's in a province: an
+# analyst matches "a suicide attack on a wedding in Hasakeh" across outlets by it
+SINGULAR_TARGET = re.compile(
+    r"\b(wedding|funeral|hospital|bakery|mosque|church|school|market|stadium|prison|bus)"
+    r"(?:es|s)?\b",
+    re.IGNORECASE,
+)
 # sub-types so rare that two reports of one in a province, a day apart or the later one
 # undated, tell one incident: a chemical attack is news for weeks (the death toll, the
 # agent, the blame), and weeks pass between two in one province
@@ -90,6 +101,7 @@ RULE_TEXT = {
     "mass_casualty": "a toll of 50 or more on both sides, in one province on one day",
     "follow_up": "a later report that does not date the incident, same town, kind and toll",
     "undated": "a report with no date: one town or a mass toll, same kind and toll",
+    "same_target": "a wide place, but the same day, kind of attack and target hit",
     "same_article": "mentions of one article join only through other reports",
     "date_apart": "the dates are further apart than their precision allows",
     "place_apart": "the places cannot be one place",
@@ -149,6 +161,8 @@ def same_incident(a: Event, b: Event) -> MergeDecision:
     if wide:
         if parts["date"] == 1.0 and score < MERGE_THRESHOLD and _corroborated(a, b, parts):
             return MergeDecision(True, "corroborated", score, tuple(parts.items()))
+        if parts["date"] == 1.0 and score < MERGE_THRESHOLD and _same_target(a, b, parts):
+            return MergeDecision(True, "same_target", score, tuple(parts.items()))
         merge = score >= MERGE_THRESHOLD and parts["date"] == 1.0
         return MergeDecision(merge, "coarse_place", score, tuple(parts.items()))
     return MergeDecision(score >= MERGE_THRESHOLD, "score", score, tuple(parts.items()))
@@ -195,6 +209,22 @@ def _corroborated(a: Event, b: Event, parts: dict[str, float]) -> bool:
     if parts["place"] < VAGUE_PLACE_SCORE or min(a.fatalities, b.fatalities) < DISTINCTIVE_TOLL:
         return False
     return parts["type"] == 1.0 and parts["fatalities"] >= 0.8 and parts["actors"] > 0
+
+
+def _same_target(a: Event, b: Event, parts: dict[str, float]) -> bool:
+    """One province, the same sub-type, a distinctive toll on both sides (early tolls rise,
+    so not within a fifth), perpetrators not at odds, and the same singular target hit."""
+    if parts["type"] < 1.0 or parts["actors"] == 0 or not _same_admin1(a, b):
+        return False
+    if min(a.fatalities, b.fatalities) < DISTINCTIVE_TOLL:
+        return False
+    return bool(targets_hit(a) & targets_hit(b))
+
+
+def targets_hit(event: Event) -> frozenset[str]:
+    """The singular targets named in the sentences that tell the event ('a wedding')."""
+    told = (e.span.text for e in event.evidence if e.field == "sentence")
+    return frozenset(m.group(1).lower() for text in told for m in SINGULAR_TARGET.finditer(text))
 
 
 def date_score(a: Event, b: Event) -> float | None:
