@@ -116,7 +116,7 @@ def single_persons(text: str, known: list[Quantity]) -> list[Quantity]:
 def find_figures(text: str, quantities: list[Quantity], lexicon: Lexicon, end: int) -> list[Figure]:
     """Figures among ``quantities`` (sorted, all inside one clause ending at ``end``)."""
     kinds = [_own_kind(text, q, quantities, i, lexicon, end) for i, q in enumerate(quantities)]
-    kinds, joined = _share_coordinated_kinds(text, quantities, kinds)
+    kinds, joined = _share_coordinated_kinds(text, quantities, kinds, lexicon)
     figures: list[Figure] = []
     for i, (q, kind) in enumerate(zip(quantities, kinds, strict=True)):
         if kind in (None, _THING):
@@ -283,7 +283,9 @@ def _is_not_people(text: str, q: Quantity, lexicon: Lexicon) -> bool:
     return head is not None and first <= len(head.group(0)) + 1
 
 
-def _share_coordinated_kinds(text: str, quantities, kinds: list) -> tuple[list, list[bool]]:
+def _share_coordinated_kinds(
+    text: str, quantities, kinds: list, lexicon: Lexicon
+) -> tuple[list, list[bool]]:
     """'twenty civilians and one staff member were killed': both numbers are deaths."""
     kinds, joined = list(kinds), [False] * len(kinds)
     for i in range(len(quantities) - 2, -1, -1):
@@ -295,7 +297,8 @@ def _share_coordinated_kinds(text: str, quantities, kinds: list) -> tuple[list, 
     for _ in range(2):  # a pass each way settles chains of three or more
         for i in range(len(quantities) - 1):
             between = text[quantities[i].end : quantities[i + 1].start]
-            if _THING in (kinds[i], kinds[i + 1]) or not _shares_verb(between):
+            listed = _bare_list(between, text[quantities[i + 1].end :][:40], lexicon)
+            if _THING in (kinds[i], kinds[i + 1]) or not (_shares_verb(between) or listed):
                 continue
             if kinds[i] is None and kinds[i + 1]:
                 kinds[i] = kinds[i + 1]
@@ -303,6 +306,13 @@ def _share_coordinated_kinds(text: str, quantities, kinds: list) -> tuple[list, 
                 kinds[i + 1] = kinds[i]
             joined[i + 1] = kinds[i] == kinds[i + 1] and kinds[i] is not None
     return kinds, joined
+
+
+def _bare_list(between: str, after: str, lexicon: Lexicon) -> bool:
+    """'kill 10 children 5 women' (a headline's list, its comma lost): two victim groups
+    side by side, each a number and a person noun, add up."""
+    own_noun = lexicon.person_noun.fullmatch(between.strip())
+    return bool(own_noun) and bool(lexicon.person_noun.match(after.lstrip()))
 
 
 def _shares_verb(between: str) -> bool:
