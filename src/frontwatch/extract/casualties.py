@@ -316,8 +316,14 @@ def _bare_list(between: str, after: str, lexicon: Lexicon) -> bool:
 
 
 def _shares_verb(between: str) -> bool:
-    """'20 civilians and 4 soldiers were killed', '87 people including 31 children died'."""
-    return bool(_COORDINATION.match(between) or _PART_OF.search(between))
+    """'20 civilians and 4 soldiers were killed', '87 people including 31 children died',
+    '30 were killed around Shadadi ... and another five outside Kobane'."""
+    coordinated = _COORDINATION.match(between) or _ANOTHER_TOLL.search(between)
+    return bool(coordinated or _PART_OF.search(between))
+
+
+# "and another five": the same verb, however long the first toll's phrase (a place)
+_ANOTHER_TOLL = re.compile(r"^[^.;]{0,120}\band (?:another|a further)\s+$", re.IGNORECASE)
 
 
 _NOUN_PHRASE_ENDS = re.compile(

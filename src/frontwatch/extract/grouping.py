@@ -10,7 +10,7 @@ a new event. Several tactics of one pair become one event at the highest rank.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from frontwatch.extract.casualties import KILLED
@@ -80,6 +80,7 @@ def group_mentions(
         last_place = place or last_place
         group = _group_for(groups, mention, place, own_date, lead_day or published)
         if group is not None:
+            mention = _typed_like_before(mention, group, groups)
             _add(group, mention, place, own_place, own_date, country)
     _add_context(groups, states, country)
     for group in groups:
@@ -243,13 +244,27 @@ _ANOTHER = re.compile(r"\banother\s+$", re.IGNORECASE)
 def _another_town(group: Group, mention: Mention, place) -> bool:
     """'Air raids on Maarat al-Numan killed another six': a further toll at a town of its
     own is another event than the one told before at another town."""
+    own = place is not None and place in mention.places and group.place is not None
+    return _further_toll(mention) and own and getattr(group.place, "place", None) != place.place
+
+
+def _further_toll(mention: Mention) -> bool:
     text, start = mention.sentence.text, mention.sentence.start
-    further = any(
+    return any(
         _ANOTHER.search(text[: f.span.start - start]) or f.span.text.lower().startswith("another")
         for f in mention.figures
     )
-    own = place is not None and place in mention.places and group.place is not None
-    return further and own and getattr(group.place, "place", None) != place.place
+
+
+def _typed_like_before(mention: Mention, group: Group, groups: list[Group]) -> Mention:
+    """'30 were killed around Shadadi and another five outside Kobane': a further toll
+    that starts an event of its own, naming no act, was dealt by the act told before."""
+    if mention.cue is not None or group.mentions or len(groups) < 2:
+        return mention
+    if not _further_toll(mention):
+        return mention
+    cue = next((m.cue for m in reversed(groups[-2].mentions) if m.cue is not None), None)
+    return mention if cue is None else replace(mention, cue=cue)
 
 
 _ALSO = re.compile(r"\b(?:also|elsewhere|meanwhile|in another)\b", re.IGNORECASE)

@@ -32,7 +32,11 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+(?=(?:came|comes|follows|followed)\s+(?:(?:just|only|shortly)\s+)?(?:after\s+)?(?:a|an|the)\s)|\s+as well as\s+(?=(?:\w+\s+){0,2}(?:air|raids?|strikes?|shelling|attacks?)\b)"
     rf"|,?\s+and\s+(?=(?:the|its|their)\s+(?:[\w'-]+\s+){{0,3}}{_ACTION}\b)"
     # "killing 17 in Kanasba in Latakia ... in addition to killing 50 in Daraa countryside"
-    r"|,?\s+in addition to\s+(?=\w+ing\b)",
+    r"|,?\s+in addition to\s+(?=\w+ing\b)"
+    # "30 were killed around Shadadi and another five outside Kobane": a toll of its own
+    # place (but "10 were killed and another 17 injured when ..." is one clause)
+    r"|,?\s+and\s+(?=another\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:in|outside|near|around|at)\s)",
     re.IGNORECASE,
 )
 # "by X" and "fire from X" name who acted, but "held by X", "backed by X" only describe
