@@ -278,6 +278,8 @@ def _fits(group: Group, mention: Mention, place, own_date) -> bool:
     day = group.day or group.default_day
     if own_date is not None and day is not None and abs((day - own_date.date).days) > 1:
         return False
+    if own_date is not None and day is None and own_date.precision == 3 and group.mentions:
+        return False  # undated news, then "In May 2016 300 were killed": a recalled event
     return _types_fit(group, mention) and _actors_fit(group, mention)
 
 
