@@ -297,7 +297,8 @@ def _share_coordinated_kinds(
     for _ in range(2):  # a pass each way settles chains of three or more
         for i in range(len(quantities) - 1):
             between = text[quantities[i].end : quantities[i + 1].start]
-            listed = _bare_list(between, text[quantities[i + 1].end :][:40], lexicon)
+            after = text[quantities[i + 1].end :][:40]
+            listed = _bare_list(between, after, lexicon) or _another_toll(between, after)
             if _THING in (kinds[i], kinds[i + 1]) or not (_shares_verb(between) or listed):
                 continue
             if kinds[i] is None and kinds[i + 1]:
@@ -310,20 +311,34 @@ def _share_coordinated_kinds(
 
 def _bare_list(between: str, after: str, lexicon: Lexicon) -> bool:
     """'kill 10 children 5 women' (a headline's list, its comma lost): two victim groups
-    side by side, each a number and a person noun, add up."""
-    own_noun = lexicon.person_noun.fullmatch(between.strip())
-    return bool(own_noun) and bool(lexicon.person_noun.match(after.lstrip()))
+    side by side, each a number and a person noun, add up. Not after a word for everyone
+    ('three civilians two women and a man' breaks the three down)."""
+    noun = between.strip()
+    if not lexicon.person_noun.fullmatch(noun) or _EVERYONE.fullmatch(noun):
+        return False
+    return bool(lexicon.person_noun.match(after.lstrip()))
+
+
+_EVERYONE = re.compile(
+    r"people|persons?|individuals?|victims?|civilians?|residents?|others?", re.IGNORECASE
+)
 
 
 def _shares_verb(between: str) -> bool:
-    """'20 civilians and 4 soldiers were killed', '87 people including 31 children died',
-    '30 were killed around Shadadi ... and another five outside Kobane'."""
-    coordinated = _COORDINATION.match(between) or _ANOTHER_TOLL.search(between)
-    return bool(coordinated or _PART_OF.search(between))
+    """'20 civilians and 4 soldiers were killed', '87 people including 31 children died'."""
+    return bool(_COORDINATION.match(between) or _PART_OF.search(between))
 
 
-# "and another five": the same verb, however long the first toll's phrase (a place)
+def _another_toll(between: str, after: str) -> bool:
+    """'30 were killed around Shadadi ... and another five outside Kobane': the same verb,
+    however long the first toll's place phrase ('and another 30 sealed off' has its own)."""
+    return bool(_ANOTHER_TOLL.search(between)) and not _OWN_PARTICIPLE.match(after)
+
+
 _ANOTHER_TOLL = re.compile(r"^[^.;]{0,120}\band (?:another|a further)\s+$", re.IGNORECASE)
+_OWN_PARTICIPLE = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:\w+ed|taken|held|hidden|beaten|shot|hit|caught|left)\b", re.IGNORECASE
+)
 
 
 _NOUN_PHRASE_ENDS = re.compile(

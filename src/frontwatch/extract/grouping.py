@@ -243,9 +243,12 @@ _ANOTHER = re.compile(r"\banother\s+$", re.IGNORECASE)
 
 def _another_town(group: Group, mention: Mention, place) -> bool:
     """'Air raids on Maarat al-Numan killed another six': a further toll at a town of its
-    own is another event than the one told before at another town."""
+    own is another event than the one told before at another town (not one told of a
+    whole province, which the town's toll breaks down)."""
     own = place is not None and place in mention.places and group.place is not None
-    return _further_toll(mention) and own and getattr(group.place, "place", None) != place.place
+    at_a_town = getattr(group.place, "precision", 3) < 3
+    further = _further_toll(mention) and own and at_a_town
+    return further and getattr(group.place, "place", None) != place.place
 
 
 def _further_toll(mention: Mention) -> bool:
@@ -257,9 +260,12 @@ def _further_toll(mention: Mention) -> bool:
 
 
 def _typed_like_before(mention: Mention, group: Group, groups: list[Group]) -> Mention:
-    """'30 were killed around Shadadi and another five outside Kobane': a further toll
-    that starts an event of its own, naming no act, was dealt by the act told before."""
+    """'30 were killed around Shadadi and another five outside Kobane': a further toll in
+    a clause of its own that starts an event, naming no act, was dealt by the act told
+    before (a sentence that opens on 'Another 12 were killed' tells its own)."""
     if mention.cue is not None or group.mentions or len(groups) < 2:
+        return mention
+    if mention.clause.start == mention.sentence.start:
         return mention
     if not _further_toll(mention):
         return mention

@@ -36,7 +36,7 @@ _CLAUSE_BREAK = re.compile(
     # "30 were killed around Shadadi and another five outside Kobane": a toll of its own
     # place (but "10 were killed and another 17 injured when ..." is one clause)
     r"|,?\s+and\s+(?=another\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:in|outside|near|around|at)\s)",
+    r"(?!(?:[\w-]+\s+)?(?:injured|wounded|hurt)\b)(?:[\w-]+\s+){0,2}?(?:in|outside|near|around|at)\s)",
     re.IGNORECASE,
 )
 # "by X" and "fire from X" name who acted, but "held by X", "backed by X" only describe
