@@ -385,10 +385,11 @@ def aggregate(clauses: list[tuple[str | None, list[Figure]]], kind: str) -> int:
         # "the toll has risen to 126": a revised toll replaces the earlier ones (not a
         # conflicting source); the lowest rule applies among the revised tolls
         clauses = [(who, [f for f in fs if f.updated or f.kind != kind]) for who, fs in clauses]
-    precise = any(not f.vague for _, fs in clauses for f in fs if f.kind == kind)
     if any(not f.hedged for _, fs in clauses for f in fs if f.kind == kind):
         # a firm count stands; an upper bound or a guess stays only a claim
         clauses = [(who, [f for f in fs if not f.hedged]) for who, fs in clauses]
+    # a precise count outranks vague words, but a guess ("up to 33") does not
+    precise = any(not f.vague for _, fs in clauses for f in fs if f.kind == kind)
     by_group: dict[str, tuple[str | None, int]] = {}
     for claimant, figures in clauses:
         for group, value in _clause_groups(figures, kind, precise).items():

@@ -79,7 +79,7 @@ def find_cues(text: str, start: int, end: int, lexicon: Lexicon) -> list[CueHit]
         for match in cue.pattern.finditer(text, start, end):
             if cue.sub_event_type in _TERRITORY and _person_taken(text, match.start()):
                 continue  # "a pilot they captured": a person taken, no ground
-            if _DESPITE.search(text, max(0, match.start() - 80), match.start()):
+            if _BACKDROP.search(text, max(0, match.start() - 80), match.start()):
                 continue  # "expanded their control despite the bombing": a backdrop
             hits.append(CueHit(cue.sub_event_type, cue.weight, match.start(), match.end()))
     return sorted(hits, key=lambda h: h.start)
@@ -89,8 +89,14 @@ _TERRITORY = ("Non-state actor overtakes territory", "Government regains territo
 
 
 # "despite the bombing of several locations by Syrian jets", "despite a ceasefire": a
-# circumstance the sentence concedes, not an act it reports
-_DESPITE = re.compile(r"\b(?:despite|in spite of)\s[^,.;:]{0,60}$", re.IGNORECASE)
+# circumstance the sentence concedes, not an act it reports; "Just days after a chemical
+# attack, a woman was killed ...": the opening only sets the time of the news
+_BACKDROP = re.compile(
+    r"(?:\b(?:despite|in spite of)\s[^,.;:]{0,60}|(?:^|[.!?]\s+)(?:just |only |barely )?"
+    r"(?:(?:a|one|two|three|four|five|six|several|\d+)\s+)?(?:hours?|days?|weeks?) after\s"
+    r"[^,.;:]{0,50})$",
+    re.IGNORECASE,
+)
 
 
 def _person_taken(text: str, at: int) -> bool:

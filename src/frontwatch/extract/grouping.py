@@ -13,18 +13,18 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from frontwatch.extract.casualties import KILLED
 from frontwatch.extract.cues import is_bare_attack
 from frontwatch.extract.mentions import Mention, item_start
+from frontwatch.extract.recalled import (
+    distinctive_tolls,
+    is_undated_background,
+    recalled_day,
+    retells,
+)
 from frontwatch.taxonomy import EVENT_TYPE_OF
 
 _VIOLENT_MIX = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 ROUNDUP_PROVINCES = 3  # a clause naming this many provinces lists news, not one place
-_PAST_YEAR = re.compile(
-    r"\b(?:in|since|during|of)\s+(?:(?:early|mid|late)[- ]?)?"
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+)?((?:19|20)\d\d)\b"
-)
 
 
 @dataclass
@@ -64,20 +64,22 @@ def group_mentions(
     for mention in mentions:
         if mention.cumulative and mention.figures:
             continue
-        if _is_undated_background(mention, published):
-            recalled |= _distinctive_tolls(mention)
+        own_date = _first(_clause_or_sentence(incident_dates(mention), mention))
+        own_date = recalled_day(mention) or own_date
+        if is_undated_background(mention, own_date, published):
+            recalled |= distinctive_tolls(mention)
             continue
-        if _retells(mention, recalled):
+        if retells(mention, recalled):
             continue
         own_place = _own_place(mention, country, province) or _abroad(mention, country)
-        own_date = _first(_clause_or_sentence(incident_dates(mention), mention))
         if own_place is None and _placed_elsewhere(mention, own_date, published, country):
             continue
         if mention.durative and own_date is None:
             states.append((mention, own_place))
             continue
         place = own_place or last_place
-        last_place = place or last_place
+        # the news goes on where it was, not at the place of an event it recalls
+        last_place = last_place if mention.background else (place or last_place)
         group = _group_for(groups, mention, place, own_date, lead_day or published)
         if group is not None:
             mention = _typed_like_before(mention, group, groups)
@@ -286,6 +288,8 @@ def _fits(group: Group, mention: Mention, place, own_date) -> bool:
         return False
     if own_date is not None and day is None and own_date.precision == 3 and group.mentions:
         return False  # undated news, then "In May 2016 300 were killed": a recalled event
+    if group.mentions and mention.background != all(m.background for m in group.mentions):
+        return False  # a recalled event is never merged into the day's news (spec 1)
     return _types_fit(group, mention) and _actors_fit(group, mention)
 
 
@@ -463,37 +467,3 @@ def _single_clause(mention: Mention) -> bool:
 
 def _first(items):
     return items[0] if items else None
-
-
-# a toll this high, told twice in one article, is the same incident told again
-DISTINCTIVE_TOLL = 10
-
-
-def _distinctive_tolls(mention: Mention) -> set[int]:
-    return {f.value for f in mention.figures if f.kind == KILLED and f.value >= DISTINCTIVE_TOLL}
-
-
-def _retells(mention: Mention, recalled: set[int]) -> bool:
-    """'... resumed Wednesday, days after a bombing killed more than 120 evacuees. [...] A
-    massive explosion struck near buses carrying evacuees, killing more than 120': a later
-    sentence with the toll of a recalled, undated event and no day of its own tells that
-    event again, not a new one of the report's day."""
-    tolls = _distinctive_tolls(mention)
-    if not tolls or not tolls <= recalled:
-        return False
-    return not _has_own_day(mention)
-
-
-def _has_own_day(mention: Mention) -> bool:
-    return any(
-        mention.clause.start <= d.start < mention.clause.end and d.precision == 1
-        for d in mention.dates
-    )
-
-
-def _is_undated_background(mention: Mention, published: date | None) -> bool:
-    """'since 2011', 'liberated the city in 2016': past events we cannot date to a day."""
-    clause = mention.clause.text
-    past = _PAST_YEAR.search(clause)
-    old_year = bool(past and published and int(past.group(1)) < published.year)
-    return (mention.background or old_year) and not _has_own_day(mention)

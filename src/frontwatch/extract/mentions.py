@@ -25,7 +25,9 @@ _ACTION = (
 )
 _CLAUSE_BREAK = re.compile(
     r";\s*|,?\s+(?:while|whereas|meanwhile)\s+|"
-    # "... resumed on Wednesday, days after a bombing killed 120": the recalled event
+    # "... resumed on Wednesday, days after a bombing killed 120": the recalled event (the
+    # break stands before the count: "a day after", not "a | day after")
+    r"(?<!\b[Aa])(?<!\bone)(?<!two)(?<!three)(?<!four)(?<!five)(?<!six)(?<!several)(?<!\d)"
     r",?\s+(?=(?:(?:a|one|two|three|four|five|six|several|\d+)\s+)?(?:hours?|days?|weeks?)\s+"
     r"(?:after|before)\s+(?:a|an|the)\s)|,?\s+since\s+(?=the\s)"
     # "Friday's attack came after a car bombing killed 100 on Tuesday": two incidents
@@ -155,6 +157,7 @@ def sentence_mentions(
     figures = _mark_updates(text, sentence, find_figures(text, quantities, lexicon, sentence.end))
     claimant = find_claimant(text, sentence.start, sentence.end, lexicon)
     background = bool(lexicon.background.search(text, sentence.start, sentence.end))
+    background = background and not _OPENS_AFTER.match(text, sentence.start)
     figures, cumulative = _period_toll(ctx, sentence, lexicon, figures, after_total)
     mentions = []
     clauses = clauses_of(text, sentence.start, sentence.end)
@@ -170,6 +173,13 @@ def sentence_mentions(
 
 
 _GERUND_OPENING = re.compile(r"\w+ing\b")
+# "Just days after a chemical attack, a woman was killed ...": the recalled event only
+# sets the time of the sentence's news
+_OPENS_AFTER = re.compile(
+    r"(?:just |only |barely )?(?:(?:a|one|two|three|four|five|six|several|\d+) )?"
+    r"(?:hours?|days?|weeks?) after\b",
+    re.IGNORECASE,
+)
 
 
 def _continued(ctx, mention: Mention, before: Mention | None, lexicon: Lexicon) -> Mention:
