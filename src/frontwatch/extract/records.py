@@ -9,13 +9,13 @@ from typing import NamedTuple
 from frontwatch.extract.casualties import INJURED, KILLED, aggregate
 from frontwatch.extract.cues import is_bare_attack
 from frontwatch.extract.grouping import Group
+from frontwatch.extract.sides import actors_of, civilians_hit, rioters_first, unique
 from frontwatch.model import Actor, Article, Claim, Event, Evidence, Place, Span
 from frontwatch.taxonomy import EVENT_TYPE_OF, RANK, disorder_type
 from frontwatch.text.numbers import parse_number
 
 _LETHAL_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
-_STATE_SIDE = (1, 8)  # state forces and foreign armies fight on the state side by default
 _NOTE_LIMIT = 300
 
 
@@ -71,18 +71,18 @@ def _type_and_sides(group: Group, country: str | None, resources) -> tuple[str, 
         return "Armed clash", sides  # soldiers ambushed by gunmen fight back: a battle
     if sub_type == "Armed clash" and _unarmed_attack(group, sides.actor2):
         # one-sided: the victims are actor2, not a side of a fight
-        return "Attack", _Sides(*_actors(group, "Attack", country))
+        return "Attack", _Sides(*actors_of(group, "Attack", country))
     return sub_type, sides
 
 
 def _sides(group: Group, sub_type: str, country: str | None, resources) -> _Sides:
     """The sides for a sub-type; a military reporting strikes may stand for the unnamed
     striker, and rioters act first."""
-    actor1, assoc1, actor2, assoc2 = _actors(group, sub_type, country)
+    actor1, assoc1, actor2, assoc2 = actors_of(group, sub_type, country)
     if actor1 is None:
         actor1 = _spokesman_forces(group, sub_type, actor2, resources)
     if EVENT_TYPE_OF[sub_type] == "Riots":
-        return _Sides(*_rioters_first(actor1, assoc1, actor2, assoc2))
+        return _Sides(*rioters_first(actor1, assoc1, actor2, assoc2))
     return _Sides(actor1, assoc1, actor2, assoc2)
 
 
@@ -278,130 +278,9 @@ def _adjust_for_actors(sub_type: str, actor1: Actor | None) -> str:
     return swaps.get((sub_type, state), sub_type)
 
 
-def _actors(group: Group, sub_type: str, country: str | None):
-    perps = _unique(a.actor for m in group.mentions for a in m.perpetrators)
-    targets = _unique(a.actor for m in group.mentions for a in m.targets)
-    if sub_type in _TERRITORY and any(a.inter != 7 for a in perps):
-        side1 = [a for a in perps if a.inter != 7]  # who took the place acts
-        side2 = [a for a in _unique([*perps, *targets]) if a not in side1 and a.inter != 7]
-    elif EVENT_TYPE_OF[sub_type] == "Battles":
-        side1, side2 = _battle_sides(group, perps, targets)
-    elif EVENT_TYPE_OF[sub_type] == "Protests":
-        side1, side2 = _protest_sides(perps, targets, country)
-    else:
-        side1 = _named_over_unidentified([a for a in perps if a.inter != 7])
-        side2 = [a for a in targets if a not in side1 and a not in perps]
-        if _civilians_hit(group) and not any(a.inter == 7 for a in side2):
-            side2 = [*side2, Actor(f"Civilians ({country or 'Unknown'})", 7, country)]
-        if EVENT_TYPE_OF[sub_type] == "Violence against civilians":
-            side2 = [a for a in side2 if a.inter == 7] or side2
-    side1, side2 = _with_allies(group, side1, side2)
-    if sub_type == "Air/drone strike":
-        side1, side2 = _aircraft_first(side1, side2)
-    return _head(side1), tuple(side1[1:]), _head(side2), tuple(side2[1:])
-
-
-_AIR_FORCES = (1, 8)  # state and foreign forces: who flies the aircraft
-
-
-def _aircraft_first(side1: list[Actor], side2: list[Actor]):
-    """'US-led strikes on IS positions': when a state's forces stand on the striking side
-    beside an armed group, the state struck and the group was hit (it has no air force)."""
-    air = [a for a in side1 if a.inter in _AIR_FORCES]
-    if not side1 or side1[0].inter in _AIR_FORCES or not air:
-        return side1, side2
-    hit = [a for a in side1 if a.inter not in _AIR_FORCES]
-    return air, [*side2, *[a for a in hit if a not in side2]]
-
-
-def _with_allies(group: Group, side1: list[Actor], side2: list[Actor]):
-    """An ally ('the army, backed by the NDF') stands behind the actor it backs, on its
-    side, whichever side the roles first put it on."""
-    backs = {ally: principal for m in group.mentions for ally, principal in m.allies}
-    for ally, principal in backs.items():
-        for own, other in ((side1, side2), (side2, side1)):
-            if principal in _names(own) and ally in _names(other):
-                if len(other) == 1:  # the ally alone on its side: the principal joins it
-                    other.insert(0, own.pop(_names(own).index(principal)))
-                else:
-                    own.insert(
-                        _names(own).index(principal) + 1, other.pop(_names(other).index(ally))
-                    )
-                break
-    return side1, side2
-
-
-def _names(actors: list[Actor]) -> list[str]:
-    return [a.name for a in actors]
-
-
-def _named_over_unidentified(side: list[Actor]) -> list[Actor]:
-    """'A suicide bomber killed 20 ... Islamic State claimed the attack': the unnamed
-    bomber is the named group's man, not a second attacker."""
-    named = [a for a in side if not a.name.startswith("Unidentified")]
-    return named or side
-
-
-def _protest_sides(perps: list[Actor], targets: list[Actor], country: str | None):
-    """The demonstrators are actor1 (spec 6); whoever intervened is actor2."""
-    everyone = _unique([*perps, *targets])
-    crowd = [a for a in everyone if a.inter == 6] or [
-        Actor(f"Protesters ({country or 'Unknown'})", 6, country)
-    ]
-    return crowd, [a for a in everyone if a.inter not in (6, 7)]
-
-
-def _battle_sides(group: Group, perps: list[Actor], targets: list[Actor]):
-    everyone = [a for a in _unique([*perps, *targets]) if a.inter != 7]
-    state = [a for a in everyone if a.inter in _STATE_SIDE]
-    others = [a for a in everyone if a.inter not in _STATE_SIDE]
-    if not state or not others:
-        # two non-state groups: the one whose dead are counted is the victim side
-        victim = _counted_side(group)
-        side1 = [a for a in perps if a.inter != 7]
-        if victim and len(everyone) > 1:
-            side1 = [a for a in everyone if a.name != victim]
-        return side1, [a for a in everyone if a not in side1]
-    return (others, state) if _state_lost_more(group, state) else (state, others)
-
-
-def _counted_side(group: Group) -> str | None:
-    """'100 ISIL terrorists killed': the armed actor counted among the dead."""
-    for m in group.mentions:
-        if any(f.kind == KILLED and f.group in ("fighters", "soldiers") for f in m.figures):
-            armed = [a.actor.name for a in m.targets if a.actor.inter != 7]
-            if armed:
-                return armed[0]
-    return None
-
-
-def _state_lost_more(group: Group, state: list[Actor]) -> bool:
-    """The side that counts the dead is the victim; the other side is actor1."""
-    names = {a.name for a in state}
-    for m in group.mentions:
-        if any(f.kind == KILLED for f in m.figures) and m.targets:
-            return m.targets[0].actor.name in names
-    return False
-
-
-def _rioters_first(actor1, assoc1, actor2, assoc2):
-    """Demonstrators who turn violent are Rioters (inter 5) and act: actor1 (spec 6)."""
-    everyone = [a for a in (actor1, *assoc1, actor2, *assoc2) if a is not None]
-    crowd = [a for a in everyone if a.inter in (5, 6)]
-    if not crowd:
-        return actor1, assoc1, actor2, assoc2
-    rioters = Actor(crowd[0].name.replace("Protesters", "Rioters"), 5, crowd[0].country)
-    others = [a for a in everyone if a not in crowd]
-    return rioters, (), _head(others), tuple(others[1:])
-
-
 def _armed_victims_only(group: Group, actor2: Actor | None) -> bool:
     armed = actor2 is not None and actor2.inter in (1, 2, 3, 4, 8)
-    return armed and not _civilians_hit(group)
-
-
-def _civilians_hit(group: Group) -> bool:
-    return any(m.civilians_hit for m in group.mentions)
+    return armed and not civilians_hit(group)
 
 
 def _civilian_targeting(sub_type: str, actor2: Actor | None) -> str:
@@ -470,7 +349,7 @@ def _party(who) -> bool | None:
 
 
 def _evidence(group: Group, place_span: Span | None, text: str) -> tuple[Evidence, ...]:
-    items = [Evidence("sentence", s) for s in _unique(m.sentence for m in group.mentions)]
+    items = [Evidence("sentence", s) for s in unique(m.sentence for m in group.mentions)]
     for m in group.mentions:
         if m.cue:
             items.append(Evidence("sub_event_type", Span.of(text, m.cue.start, m.cue.end)))
@@ -502,11 +381,3 @@ def _confidence(group: Group, actor1: Actor | None, precision: int) -> float:
     score += 0.1 if any(m.cue and m.cue.weight >= 3 for m in group.mentions) else 0.0
     score += 0.05 if any(m.claimant for m in group.mentions) else 0.0
     return round(min(score, 0.95), 2)
-
-
-def _unique(items) -> list:
-    return list(dict.fromkeys(items))
-
-
-def _head(actors: list[Actor]) -> Actor | None:
-    return actors[0] if actors else None
