@@ -322,6 +322,11 @@ PHRASES = [
     ),
     # a place ends before the striker: 'Syria' is not a second one
     ("in the east of Syria Russian air strikes", [("Russian air strikes", RUSSIA)]),
+    # ... but an adjective after a preposition still names a striker
+    (
+        "killed in Syrian Russian air strikes",
+        [("Syrian Russian air strikes", SYRIA_OLD), ("Russian air strikes", RUSSIA)],
+    ),
     (
         "killed in Russian and Syrian strikes",
         [("Russian and Syrian strikes", RUSSIA), ("Syrian strikes", SYRIA_OLD)],

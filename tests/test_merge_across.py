@@ -441,6 +441,15 @@ def test_the_same_target_singles_out_one_incident(name, changes, merge, rule):
     assert same_incident(b, a).merge == merge
 
 
+def test_a_source_at_a_hospital_names_no_target():
+    # both reports quote a hospital: that is who spoke, not what was hit
+    said = "Air strikes killed {} in Hasakeh on Wednesday, a doctor at the main hospital said."
+    a = told(mention("a1", fatalities=31), said.format(31))
+    wide = {"place": HASAKEH_PROVINCE, "precision": 3, "fatalities": 15}
+    b = told(mention(**{"article": "a2", **wide}), said.format(15))
+    assert (same_incident(a, b).merge, same_incident(a, b).rule) == (False, "coarse_place")
+
+
 def test_small_tolls_do_not_corroborate():
     # a mortar round killing five or six: such tolls repeat many times a day in a war
     a = mention("a1", fatalities=6)

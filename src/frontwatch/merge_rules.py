@@ -77,10 +77,13 @@ DISTINCTIVE_TOLL = 10
 # what an attack hit, when it singles one incident out among a day's in a province: an
 # analyst matches "a suicide attack on a wedding in Hasakeh" across outlets by it
 SINGULAR_TARGET = re.compile(
-    r"\b(wedding|funeral|hospital|bakery|mosque|church|school|market|stadium|prison|bus)"
-    r"(?:es|s)?\b",
+    r"\b(?:on|targeting|targeted|hit|hitting|struck|striking|bombed|bombing|shelled|attacked|"
+    r"into)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(wedding|funeral|hospital|bakery|mosque|church|school|market|stadium|prison|bus)(?:es|s)?\b",
     re.IGNORECASE,
 )
+# two towns this far apart are two targets, whatever they are called
+SAME_TARGET_KM = 25.0
 # sub-types so rare that two reports of one in a province, a day apart or the later one
 # undated, tell one incident: a chemical attack is news for weeks (the death toll, the
 # agent, the blame), and weeks pass between two in one province
@@ -141,31 +144,35 @@ def same_incident(a: Event, b: Event) -> MergeDecision:
     parts["actors"] = actor_score(a, b)
     parts["fatalities"] = fatality_score(a, b)
     score = round(sum(WEIGHTS[name] * value for name, value in parts.items()), 4)
+    merge, rule = _rule(a, b, parts, score)
+    return MergeDecision(merge, rule, score, tuple(parts.items()))
+
+
+def _rule(a: Event, b: Event, parts: dict[str, float], score: float) -> tuple[bool, str]:
+    """(merge, the rule that settled it), the rules tried in the order of the table above."""
     if a.article_id == b.article_id:
-        return MergeDecision(False, "same_article", score, tuple(parts.items()))
+        return False, "same_article"
     if a.notes and a.notes == b.notes:  # one wire report republished by another outlet
-        return MergeDecision(True, "same_text", score, tuple(parts.items()))
+        return True, "same_text"
     wide = place_match(a, b)[1]  # a wide place: a province, a big city, far apart
     if parts["date"] == UNDATED_DATE_SCORE:
-        return MergeDecision(
-            _undated_match(a, b, parts, wide), "undated", score, tuple(parts.items())
-        )
+        return _undated_match(a, b, parts, wide), "undated"
     if _rare_kind(a, b, parts, wide):
-        return MergeDecision(True, "rare_kind", score, tuple(parts.items()))
-    if wide and score < MERGE_THRESHOLD and _mass_casualty(a, b, parts):
-        return MergeDecision(True, "mass_casualty", score, tuple(parts.items()))
+        return True, "rare_kind"
+    below = score < MERGE_THRESHOLD
+    if wide and below and _mass_casualty(a, b, parts):
+        return True, "mass_casualty"
     if parts["date"] == FOLLOW_UP_DATE_SCORE:
         # not a veto either way: the undated report may belong with either incident
-        follows = _follows_up(a, b, parts, wide)
-        return MergeDecision(follows, "follow_up", score, tuple(parts.items()))
-    if wide:
-        if parts["date"] == 1.0 and score < MERGE_THRESHOLD and _corroborated(a, b, parts):
-            return MergeDecision(True, "corroborated", score, tuple(parts.items()))
-        if parts["date"] == 1.0 and score < MERGE_THRESHOLD and _same_target(a, b, parts):
-            return MergeDecision(True, "same_target", score, tuple(parts.items()))
-        merge = score >= MERGE_THRESHOLD and parts["date"] == 1.0
-        return MergeDecision(merge, "coarse_place", score, tuple(parts.items()))
-    return MergeDecision(score >= MERGE_THRESHOLD, "score", score, tuple(parts.items()))
+        return _follows_up(a, b, parts, wide), "follow_up"
+    if not wide:
+        return not below, "score"
+    same_day = parts["date"] == 1.0
+    if same_day and below and _corroborated(a, b, parts):
+        return True, "corroborated"
+    if same_day and below and _same_target(a, b, parts):
+        return True, "same_target"
+    return same_day and not below, "coarse_place"
 
 
 def _rare_kind(a: Event, b: Event, parts: dict[str, float], wide: bool) -> bool:
@@ -218,11 +225,16 @@ def _same_target(a: Event, b: Event, parts: dict[str, float]) -> bool:
         return False
     if min(a.fatalities, b.fatalities) < DISTINCTIVE_TOLL:
         return False
+    km = _distance_km(a, b)
+    towns = not (_is_coarse(a) or _is_coarse(b))
+    if towns and km is not None and km > SAME_TARGET_KM:
+        return False
     return bool(targets_hit(a) & targets_hit(b))
 
 
 def targets_hit(event: Event) -> frozenset[str]:
-    """The singular targets named in the sentences that tell the event ('a wedding')."""
+    """The singular targets the sentences that tell the event say were hit ('an attack on
+    a wedding'; not 'a doctor at the hospital said')."""
     told = (e.span.text for e in event.evidence if e.field == "sentence")
     return frozenset(m.group(1).lower() for text in told for m in SINGULAR_TARGET.finditer(text))
 

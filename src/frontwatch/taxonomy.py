@@ -36,6 +36,8 @@ EVENT_TYPES: tuple[str, ...] = tuple(dict.fromkeys(t for t, _ in SUB_EVENT_TYPES
 SUB_TYPES: tuple[str, ...] = tuple(s for _, s in SUB_EVENT_TYPES)
 EVENT_TYPE_OF: dict[str, str] = {s: t for t, s in SUB_EVENT_TYPES}
 RANK: dict[str, int] = {s: i for i, s in enumerate(SUB_TYPES)}
+# the two Battles sub-types in which one side takes ground from the other
+TERRITORY_SUB_TYPES: tuple[str, ...] = SUB_TYPES[:2]
 
 INTER_CODES: dict[int, str] = {
     1: "State forces",

@@ -297,7 +297,7 @@ def _share_coordinated_kinds(
     for _ in range(2):  # a pass each way settles chains of three or more
         for i in range(len(quantities) - 1):
             between = text[quantities[i].end : quantities[i + 1].start]
-            after = text[quantities[i + 1].end :][:40]
+            after = text[quantities[i + 1].end : quantities[i + 1].end + 60]
             listed = _bare_list(between, after, lexicon) or _another_toll(between, after)
             if _THING in (kinds[i], kinds[i + 1]) or not (_shares_verb(between) or listed):
                 continue
@@ -332,10 +332,17 @@ def _shares_verb(between: str) -> bool:
 def _another_toll(between: str, after: str) -> bool:
     """'30 were killed around Shadadi ... and another five outside Kobane': the same verb,
     however long the first toll's place phrase ('and another 30 sealed off' has its own)."""
-    return bool(_ANOTHER_TOLL.search(between)) and not _OWN_PARTICIPLE.match(after)
+    own_verb = _OWN_PARTICIPLE.match(after) or _OWN_STATE.search(after)
+    return bool(_ANOTHER_TOLL.search(between)) and not own_verb
 
 
 _ANOTHER_TOLL = re.compile(r"^[^.;]{0,120}\band (?:another|a further)\s+$", re.IGNORECASE)
+# "and another 20 in critical condition were taken to hospital": told of the wounded
+_OWN_STATE = re.compile(
+    r"^[^.;]*?\b(?:were|was|are|is|have|has|had|remain\w*)\b|\bin (?:a )?(?:critical|serious|"
+    r"stable) condition\b",
+    re.IGNORECASE,
+)
 _OWN_PARTICIPLE = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:\w+ed|taken|held|hidden|beaten|shot|hit|caught|left)\b", re.IGNORECASE
 )

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from frontwatch.extract.lexicon import Lexicon
-from frontwatch.taxonomy import EVENT_TYPE_OF
+from frontwatch.taxonomy import EVENT_TYPE_OF, TERRITORY_SUB_TYPES
 
 # Checked in this order; the first family with a cue decides. Strategic developments
 # that only announce or prepare violence come first but yield to reported casualties.
@@ -77,7 +77,7 @@ def find_cues(text: str, start: int, end: int, lexicon: Lexicon) -> list[CueHit]
     hits = []
     for cue in lexicon.cues:
         for match in cue.pattern.finditer(text, start, end):
-            if cue.sub_event_type in _TERRITORY and _person_taken(text, match.start()):
+            if cue.sub_event_type in TERRITORY_SUB_TYPES and _person_taken(text, match.start()):
                 continue  # "a pilot they captured": a person taken, no ground
             if _BACKDROP.search(text, max(0, match.start() - 80), match.start()):
                 continue  # "expanded their control despite the bombing": a backdrop
@@ -85,14 +85,12 @@ def find_cues(text: str, start: int, end: int, lexicon: Lexicon) -> list[CueHit]
     return sorted(hits, key=lambda h: h.start)
 
 
-_TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
-
-
 # "despite the bombing of several locations by Syrian jets", "despite a ceasefire": a
 # circumstance the sentence concedes, not an act it reports; "Just days after a chemical
 # attack, a woman was killed ...": the opening only sets the time of the news
 _BACKDROP = re.compile(
-    r"(?:\b(?:despite|in spite of)\s[^,.;:]{0,60}|(?:^|[.!?]\s+)(?:just |only |barely )?"
+    r"(?:\b(?:despite|in spite of)\s(?:(?!\b(?:and|but|then|while|as)\b)[^,.;:]){0,60}"
+    r"|(?:^|(?<=[.!?\n]))\s*(?:just |only |barely )?"
     r"(?:(?:a|one|two|three|four|five|six|several|\d+)\s+)?(?:hours?|days?|weeks?) after\s"
     r"[^,.;:]{0,50})$",
     re.IGNORECASE,

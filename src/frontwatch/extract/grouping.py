@@ -15,12 +15,7 @@ from datetime import date
 
 from frontwatch.extract.cues import is_bare_attack
 from frontwatch.extract.mentions import Mention, item_start
-from frontwatch.extract.recalled import (
-    distinctive_tolls,
-    is_undated_background,
-    recalled_day,
-    retells,
-)
+from frontwatch.extract.recalled import is_undated_background, recalled_day, remember, retells
 from frontwatch.taxonomy import EVENT_TYPE_OF
 
 _VIOLENT_MIX = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -60,16 +55,11 @@ def group_mentions(
     lead_day: date | None = None,
 ) -> list[Group]:
     groups: list[Group] = []
-    last_place, states, recalled = None, [], set()
+    last_place, states, recalled = None, [], {}
     for mention in mentions:
-        if mention.cumulative and mention.figures:
-            continue
         own_date = _first(_clause_or_sentence(incident_dates(mention), mention))
         own_date = recalled_day(mention) or own_date
-        if is_undated_background(mention, own_date, published):
-            recalled |= distinctive_tolls(mention)
-            continue
-        if retells(mention, recalled):
+        if _dropped(mention, own_date, published, recalled):
             continue
         own_place = _own_place(mention, country, province) or _abroad(mention, country)
         if own_place is None and _placed_elsewhere(mention, own_date, published, country):
@@ -88,6 +78,17 @@ def group_mentions(
     for group in groups:
         group.place = group.place or province  # a Place: coded at precision 3
     return groups
+
+
+def _dropped(mention: Mention, own_date, published: date | None, recalled: dict) -> bool:
+    """A toll over a period, a recalled event we cannot date (remembered, to know it when
+    told again), or such an event told again: no event of the report's day."""
+    if mention.cumulative and mention.figures:
+        return True
+    if is_undated_background(mention, own_date, published):
+        remember(recalled, mention)
+        return True
+    return retells(mention, recalled)
 
 
 def _add_context(groups: list[Group], states: list, country) -> None:

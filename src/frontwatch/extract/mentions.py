@@ -26,10 +26,12 @@ _ACTION = (
 _CLAUSE_BREAK = re.compile(
     r";\s*|,?\s+(?:while|whereas|meanwhile)\s+|"
     # "... resumed on Wednesday, days after a bombing killed 120": the recalled event (the
-    # break stands before the count: "a day after", not "a | day after")
-    r"(?<!\b[Aa])(?<!\bone)(?<!two)(?<!three)(?<!four)(?<!five)(?<!six)(?<!several)(?<!\d)"
-    r",?\s+(?=(?:(?:a|one|two|three|four|five|six|several|\d+)\s+)?(?:hours?|days?|weeks?)\s+"
-    r"(?:after|before)\s+(?:a|an|the)\s)|,?\s+since\s+(?=the\s)"
+    # break stands before a count, "a | day after" never splits it)
+    r",?\s+(?=(?:a|one|two|three|four|five|six|several|\d+)\s+(?:hours?|days?|weeks?)\s+"
+    r"(?:after|before)\s+(?:a|an|the)\s)"
+    r"|(?<!\b[Aa])(?<!\bone)(?<!\btwo)(?<!\bthree)(?<!\bfour)(?<!\bfive)(?<!\bsix)(?<!\bseveral)"
+    r"(?<!\d),?\s+(?=(?:hours?|days?|weeks?)\s+(?:after|before)\s+(?:a|an|the)\s)"
+    r"|,?\s+since\s+(?=the\s)"
     # "Friday's attack came after a car bombing killed 100 on Tuesday": two incidents
     r"|\s+(?=(?:came|comes|follows|followed)\s+(?:(?:just|only|shortly)\s+)?(?:after\s+)?(?:a|an|the)\s)|\s+as well as\s+(?=(?:\w+\s+){0,2}(?:air|raids?|strikes?|shelling|attacks?)\b)"
     rf"|,?\s+and\s+(?=(?:the|its|their)\s+(?:[\w'-]+\s+){{0,3}}{_ACTION}\b)"
@@ -156,16 +158,11 @@ def sentence_mentions(
     quantities = _inside(ctx.quantities, sentence.start, sentence.end)
     figures = _mark_updates(text, sentence, find_figures(text, quantities, lexicon, sentence.end))
     claimant = find_claimant(text, sentence.start, sentence.end, lexicon)
-    background = bool(lexicon.background.search(text, sentence.start, sentence.end))
-    background = background and not _OPENS_AFTER.match(text, sentence.start)
     figures, cumulative = _period_toll(ctx, sentence, lexicon, figures, after_total)
     mentions = []
-    clauses = clauses_of(text, sentence.start, sentence.end)
-    for start, end in clauses:
-        # a past event recalled in one clause leaves the sentence's other clauses current
-        own_past = len(clauses) == 1 or bool(lexicon.background.search(text, start, end))
+    for start, end, recalled in _clauses_told(text, sentence, lexicon):
         durative = lexicon.durative.search(text, start, end)
-        flags = (background and own_past, cumulative, durative)
+        flags = (recalled, cumulative, durative)
         mention = _clause_mention(ctx, sentence, (start, end), figures, lexicon, claimant, flags)
         if mention is not None:
             mentions.append(_continued(ctx, mention, mentions[-1] if mentions else None, lexicon))
@@ -173,6 +170,44 @@ def sentence_mentions(
 
 
 _GERUND_OPENING = re.compile(r"\w+ing\b")
+
+
+def _clauses_told(text: str, sentence: Span, lexicon: Lexicon) -> list[tuple[int, int, bool]]:
+    """Each clause of the sentence, and whether it recalls a past event. A past event
+    recalled in one clause leaves the sentence's other clauses current; an opening "Days
+    after a chemical attack killed 80 in Khan Sheikhoun, jets bombed Douma" recalls up to
+    its comma."""
+    opening = _OPENS_AFTER.match(text, sentence.start)
+    if opening is None:
+        clauses = clauses_of(text, sentence.start, sentence.end)
+        past = _recalls(text, sentence.start, sentence.end, lexicon)
+        return [
+            (a, b, past and (len(clauses) == 1 or _recalls(text, a, b, lexicon)))
+            for a, b in clauses
+        ]
+    comma = text.find(",", opening.end(), sentence.end)
+    if comma < 0:  # "Just days after a chemical attack a woman was killed": the time only
+        after = clauses_of(text, opening.end(), sentence.end) or [(opening.end(), sentence.end)]
+        (_, first_end), *rest = after
+        return [(sentence.start, first_end, False)] + [
+            (a, b, _recalls(text, a, b, lexicon)) for a, b in rest
+        ]
+    rest = _trimmed(text, clauses_of(text, comma + 1, sentence.end))
+    return [(sentence.start, comma, True)] + [
+        (a, b, _recalls(text, a, b, lexicon)) for a, b in rest
+    ]
+
+
+def _recalls(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    return lexicon.background.search(text, start, end) is not None
+
+
+def _trimmed(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clause bounds without leading spaces (a clause is read from its first word)."""
+    trimmed = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in bounds]
+    return [(a, b) for a, b in trimmed if b > a]
+
+
 # "Just days after a chemical attack, a woman was killed ...": the recalled event only
 # sets the time of the sentence's news
 _OPENS_AFTER = re.compile(

@@ -12,10 +12,10 @@ from datetime import date, timedelta
 
 from frontwatch.extract.casualties import KILLED
 from frontwatch.extract.mentions import Mention
+from frontwatch.merge_rules import DISTINCTIVE_TOLL  # told twice in one article: one incident
+from frontwatch.taxonomy import EVENT_TYPE_OF
 from frontwatch.text.dates import DateMention
 
-# a toll this high, told twice in one article, is the same incident told again
-DISTINCTIVE_TOLL = 10
 RECALLED = "recalled"  # DateMention.kind of a day counted back from the news's day
 _PAST_YEAR = re.compile(
     r"\b(?:in|since|during|of)\s+(?:(?:early|mid|late)[- ]?)?"
@@ -25,9 +25,9 @@ _PAST_YEAR = re.compile(
 # "..., a day after an air strike killed 12", "one week after a suicide bomber ...": the
 # clause opens on how long before the news its event happened
 _COUNTED_BACK = re.compile(
-    r"(a|one|two|three|four|five|six|\d)\s+(day|days|week|weeks)\s+after\s", re.IGNORECASE
+    r"(a|one|two|three|four|five|six|\d+)\s+(day|days|week|weeks)\s+after\s", re.IGNORECASE
 )
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNT_WORDS = ("a", "one", "two", "three", "four", "five", "six")  # index = count, "a" = 1
 
 
 def recalled_day(mention: Mention) -> DateMention | None:
@@ -42,7 +42,7 @@ def recalled_day(mention: Mention) -> DateMention | None:
     if counted is None or anchor is None:
         return None
     number, unit = counted.group(1).lower(), counted.group(2).lower()
-    days = int(number) if number.isdigit() else _COUNTS[number]
+    days = int(number) if number.isdigit() else max(1, _COUNT_WORDS.index(number))
     weeks = unit.startswith("week")
     back = timedelta(days=days * 7 if weeks else days)
     told = counted.group(0).rstrip()
@@ -64,19 +64,33 @@ def is_undated_background(mention: Mention, own_date, published: date | None) ->
     return (mention.background or old_year) and not (has_own_day(mention) or counted_back)
 
 
-def distinctive_tolls(mention: Mention) -> set[int]:
+def remember(recalled: dict, mention: Mention) -> None:
+    """Keep a dropped recalled event's distinctive tolls, to know it when told again."""
+    recalled.update(dict.fromkeys(_distinctive_tolls(mention), mention))
+
+
+def _distinctive_tolls(mention: Mention) -> set[int]:
     return {f.value for f in mention.figures if f.kind == KILLED and f.value >= DISTINCTIVE_TOLL}
 
 
-def retells(mention: Mention, recalled: set[int]) -> bool:
+def retells(mention: Mention, recalled: dict) -> bool:
     """'... resumed Wednesday, days after a bombing killed more than 120 evacuees. [...] A
     massive explosion struck near buses carrying evacuees, killing more than 120': a later
-    sentence with the toll of a recalled, undated event and no day of its own tells that
-    event again, not a new one of the report's day."""
-    tolls = distinctive_tolls(mention)
-    if not tolls or not tolls <= recalled:
+    sentence with the toll of a recalled, undated event, no day of its own, and no other
+    place or kind of act, tells that event again, not a new one of the report's day."""
+    tolls = _distinctive_tolls(mention)
+    if not tolls or not tolls <= recalled.keys() or has_own_day(mention):
         return False
-    return not has_own_day(mention)
+    return all(_same_story(mention, recalled[toll]) for toll in tolls)
+
+
+def _same_story(mention: Mention, before: Mention) -> bool:
+    own = {
+        p.place for p in mention.places if mention.clause.start <= p.span.start < mention.clause.end
+    }
+    places_fit = not own or bool(own & {p.place for p in before.places})
+    kinds = {EVENT_TYPE_OF[m.cue.sub_event_type] for m in (mention, before) if m.cue is not None}
+    return places_fit and len(kinds) <= 1
 
 
 def has_own_day(mention: Mention) -> bool:

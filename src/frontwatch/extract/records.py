@@ -11,11 +11,10 @@ from frontwatch.extract.cues import is_bare_attack
 from frontwatch.extract.grouping import Group
 from frontwatch.extract.sides import actors_of, civilians_hit, rioters_first, unique
 from frontwatch.model import Actor, Article, Claim, Event, Evidence, Place, Span
-from frontwatch.taxonomy import EVENT_TYPE_OF, RANK, disorder_type
+from frontwatch.taxonomy import EVENT_TYPE_OF, RANK, TERRITORY_SUB_TYPES, disorder_type
 from frontwatch.text.numbers import parse_number
 
 _LETHAL_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
-_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 _NOTE_LIMIT = 300
 
 
@@ -170,7 +169,7 @@ def _sub_type(group: Group, resources) -> str:
     guess = resources.classifier.classify(first.sentence.text).sub_event_type
     # people killed are never a strategic development or a peaceful protest, and a toll
     # with no word of fighting or of taking ground is no change of territory
-    lethal = EVENT_TYPE_OF[guess] in _LETHAL_TYPES and guess not in _TERRITORY
+    lethal = EVENT_TYPE_OF[guess] in _LETHAL_TYPES and guess not in TERRITORY_SUB_TYPES
     return fallback if tolls and not lethal else guess
 
 

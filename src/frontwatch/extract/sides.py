@@ -11,9 +11,8 @@ from __future__ import annotations
 from frontwatch.extract.casualties import KILLED
 from frontwatch.extract.grouping import Group
 from frontwatch.model import Actor
-from frontwatch.taxonomy import EVENT_TYPE_OF
+from frontwatch.taxonomy import EVENT_TYPE_OF, TERRITORY_SUB_TYPES
 
-_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 _STATE_SIDE = (1, 8)  # state forces and foreign armies fight on the state side by default
 
 
@@ -21,7 +20,7 @@ def actors_of(group: Group, sub_type: str, country: str | None):
     """(actor1, assoc1, actor2, assoc2) of a group coded as ``sub_type``."""
     perps = unique(a.actor for m in group.mentions for a in m.perpetrators)
     targets = unique(a.actor for m in group.mentions for a in m.targets)
-    if sub_type in _TERRITORY and any(a.inter != 7 for a in perps):
+    if sub_type in TERRITORY_SUB_TYPES and any(a.inter != 7 for a in perps):
         side1 = [a for a in perps if a.inter != 7]  # who took the place acts
         side2 = [a for a in unique([*perps, *targets]) if a not in side1 and a.inter != 7]
     elif EVENT_TYPE_OF[sub_type] == "Battles":

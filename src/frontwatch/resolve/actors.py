@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -169,8 +170,14 @@ _PLACE_PREPOSITIONS = frozenset({"in", "of", "into", "across", "from", "near", "
 
 
 def _ends_a_place(tokens: Tokens, i: int) -> bool:
-    """Word ``i`` follows a preposition ('of Syria'): a place, not a coordinated actor."""
-    return i > 0 and tokens.words[i - 1].lower() in _PLACE_PREPOSITIONS
+    """Word ``i`` is a place name after a preposition ('of Syria'), not a coordinated actor
+    ('in Syrian Russian air strikes': an adjective, 'Syrian', names a striker)."""
+    after_preposition = i > 0 and tokens.words[i - 1].lower() in _PLACE_PREPOSITIONS
+    return after_preposition and not _ADJECTIVE_ENDING.search(tokens.words[i])
+
+
+# nationality adjectives: Syrian, Russian, Turkish, Lebanese, Iraqi, French
+_ADJECTIVE_ENDING = re.compile(r"(?:an|ish|ese|i|ch)$", re.IGNORECASE)
 
 
 def _merge(hits: list[_Hit], tokens: Tokens) -> list[_Hit]:
