@@ -120,9 +120,15 @@ def nearest_actor(
     "pro-regime fighters" are not "fighters".
     """
     before = re.split(r"[.;!?]\s", text[max(0, verb_start - window) : verb_start])[-1]
+    before = _BACKERS.sub(" ", before)  # "soldiers backed by clan militias retook": soldiers
     found = [(m.end(), m.end() - m.start(), "other") for m in other.finditer(before)]
     found += [(m.end(), m.end() - m.start(), "state") for m in _STATE.finditer(before)]
     return max(found)[2] if found else None
+
+
+_BACKERS = _words(
+    r"(?:backed|supported|aided|assisted|accompanied|joined|helped) by (?:[\w'-]+ ){0,2}[\w'-]+"
+)
 
 
 def agent_after(text: str, verb_end: int, window: int = 60) -> str | None:
@@ -205,7 +211,7 @@ _FIGHTING = _words(
 _CAPTURE = _words(
     r"(?:re)?(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing)|liberat(?:ed|es)|regain(?:ed|s))",
     r"took (?:back |full )?(?:control|over)|take (?:back )?control|taken (?:back|over|control)",
-    r"took back|took the (?:town|village|city|district|area|base|camp)|retook",
+    r"took back|took the (?:town|village|city|district|area|base|camp)|retook|retaken",
     r"overr(?:a|u)n|dislodged|drove|driv(?:e|ing) (?:\w+ )?out|pushed|restored",
     r"wrest(?:ed)?|expell?(?:ed)?|evict(?:ed)?|swept into|ousted",
 )
@@ -261,8 +267,18 @@ _DISRUPTION = _words(
     r"(?:destroyed|removed|neutrali[sz]ed|cleared)\b[^.]{0,30}\b"
     r"(?:ieds?|explosive devices?|mines|bombs?)",
     r"seized\b[^.]{0,40}\b(?:weapons|arms|ammunition|explosives|arsenal)",
+    # air defence at work, and arms found: "destroyed all 18 attack drones launched at
+    # Kyiv", "recovered two AK rifles, pistols and grenades", "a cache of 50 rifles"
+    r"(?:destroyed|downed|shot down|neutrali[sz]ed)\b[^.]{0,40}\b(?:drones?|missiles?|rockets?|uavs?)",
+    r"(?:recovered|seized|found|confiscated)\b[^.]{0,30}\b(?:rifles|pistols|guns|weapons)",
+    r"caches? of (?:[\w,-]+ ){0,3}(?:rifles|weapons|arms|ammunition|explosives)",
 )
 _CASUALTIES = _words(r"kill\w*|wound\w*|injur\w*|dead|died")
+# "No injuries or damage were reported": a casualty word that tells there were none
+_NO_CASUALTIES = _words(
+    r"(?:no|without|there were no) (?:\w+ )?(?:injuries|casualties|deaths|dead|one (?:was )?"
+    r"(?:killed|injured|hurt|wounded))",
+)
 # unexploded ordnance is a Remote explosive whatever launched it (spec 2: "UXO")
 _UNEXPLODED = _words(r"unexploded|left ?over|ordnance|uxo|landmines?|cluster munitions?")
 _MECHANISMS = (
@@ -296,7 +312,7 @@ def _remote_weapon(text: str, scores: Mapping[str, float]) -> str | None:
     """Spec 2: civilians killed by a remote weapon are an Explosions/Remote violence
     event; inside that type the weapon named decides, when exactly one kind is named
     (a suicide bomber decides alone)."""
-    if _DISRUPTION.search(text) and not _CASUALTIES.search(text):
+    if _DISRUPTION.search(text) and not _CASUALTIES.search(_NO_CASUALTIES.sub(" ", text)):
         return DISRUPTED
     if _UNEXPLODED.search(text):
         return IED
