@@ -26,6 +26,8 @@ EXTERNAL = Path(__file__).parent / "fixtures" / "snippets_external.jsonl"
 EXTERNAL_ACCURACY_FLOOR = 0.84  # measured 0.84 on 100 hand-labelled real sentences
 HELDOUT = Path(__file__).parent / "fixtures" / "snippets_heldout.jsonl"
 HELDOUT_ACCURACY_FLOOR = 0.97  # measured 0.972 on 250 snippets written apart (see its header)
+BLIND = Path(__file__).parent / "fixtures" / "snippets_blind.jsonl"
+BLIND_ACCURACY_FLOOR = 0.93  # measured 0.936, its misses unread (see its header)
 CV_WEIGHTED_F1_FLOOR = 0.95  # measured 0.955 (2,171 snippets), 5-fold stratified, seed 0
 
 
@@ -267,13 +269,16 @@ def test_accuracy_on_real_sentences_stays_above_floor(classifier):
     assert accuracy >= EXTERNAL_ACCURACY_FLOOR
 
 
-def test_accuracy_on_held_out_snippets_stays_above_floor(classifier):
-    lines = HELDOUT.read_text(encoding="utf-8").splitlines()
+@pytest.mark.parametrize(
+    ("path", "floor"), [(HELDOUT, HELDOUT_ACCURACY_FLOOR), (BLIND, BLIND_ACCURACY_FLOOR)]
+)
+def test_accuracy_on_snippets_written_apart_stays_above_floor(classifier, path, floor):
+    lines = path.read_text(encoding="utf-8").splitlines()
     records = [r for r in map(json.loads, lines) if "text" in r]
     predicted = [c.sub_event_type for c in classifier.classify_many([r["text"] for r in records])]
     right = [p == r["sub_event_type"] for p, r in zip(predicted, records, strict=True)]
     assert len(records) == 250 and {r["sub_event_type"] for r in records} == set(SUB_TYPES)
-    assert float(np.mean(right)) >= HELDOUT_ACCURACY_FLOOR
+    assert float(np.mean(right)) >= floor
 
 
 def test_score_predictions_reports_per_type_and_top_level():
