@@ -243,6 +243,11 @@ END_TO_END = [
      "Government regains territory"),
     ("Jihadists seized the village of Tal Hamid from government troops after a day of fighting.",
      "Non-state actor overtakes territory"),
+    # who lost the place, told in the passive
+    ("Government troops are back in control of Bunagana after M23 rebels were pushed out "
+     "following two days of fighting.", "Government regains territory"),
+    ("Soldiers were forced out of the base at Boni after a jihadist assault, residents said.",
+     "Non-state actor overtakes territory"),
     ("Soldiers shot dead three demonstrators who were marching peacefully in Bamenda.",
      "Excessive force against protesters"),
     ("Protesters torched a police station and hurled stones at officers in Goma.",

@@ -10,7 +10,8 @@ decides by who did what to whom, and with what:
   arrested, Protest with intervention;
 - a place changing hands without a fight is a Non-violent transfer; otherwise the
   *subject's* actor type decides: state forces -> Government regains territory,
-  a non-state or foreign force -> Non-state actor overtakes territory;
+  a non-state or foreign force -> Non-state actor overtakes territory (an actor that
+  "was pushed out" or "lost control of" a place lost it to the other side);
 - a disappearance, a kidnapping or a detention by an armed group is an Abduction,
   a detention by state forces an Arrest;
 - civilians killed by a remote weapon make an Explosions/Remote violence event, and
@@ -221,6 +222,14 @@ _PASSIVE_CAPTURE = _words(
 )
 
 
+# "after M23 rebels were pushed out": the actor before it lost the place
+_LOST_GROUND = _words(
+    r"(?:were|was|been|being) (?:pushed|driven|forced|expelled|ousted|dislodged|evicted|routed)"
+    r"(?: out| back| from)?",
+    r"lost (?:control of|the (?:town|village|city|district|area|base))",
+)
+
+
 def _territory(text: str, scores: Mapping[str, float]) -> str | None:
     # "without a fight" must not count as fighting: strip those phrases first
     fought = _FIGHTING.search(_WITHOUT_A_FIGHT.sub(" ", text))
@@ -229,6 +238,9 @@ def _territory(text: str, scores: Mapping[str, float]) -> str | None:
     for match in _PASSIVE_CAPTURE.finditer(text):
         if side := agent_after(text, match.end()):
             return GOV_REGAINS if side == "state" else NSA_OVERTAKES
+    for match in _LOST_GROUND.finditer(text):
+        if side := nearest_actor(text, match.start()):
+            return NSA_OVERTAKES if side == "state" else GOV_REGAINS
     for match in _CAPTURE.finditer(text):
         if side := nearest_actor(text, match.start()):
             return GOV_REGAINS if side == "state" else NSA_OVERTAKES
