@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from frontwatch.merge import merge_across
 from frontwatch.model import Actor, Article, Claim, Event, Evidence, Place, Span
 from frontwatch.store import EventFilter, is_postgres_url, open_store
 from frontwatch.store.schema import MIGRATIONS, TABLES
@@ -284,6 +285,23 @@ def test_an_undated_report_of_the_same_toll_joins_it_in_either_order(store, orde
     (event,) = store.events()
     assert sorted(event["article_ids"]) == ["a1", "u1"]
     assert (event["event_date"], event["fatalities"]) == (str(DAY), 48)
+
+
+@pytest.mark.parametrize("order", ["dated first", "undated first"])
+def test_an_undated_reprint_joins_its_report_as_in_memory(store, order):
+    """The same sentence republished without a date, whatever its toll, merges in the store
+    as merge_across merges it in memory (merge_rules "same_text")."""
+    told = "Gunmen killed 3 people in Qamishli."
+    dated, reprint = article("r1", told, "AFP"), article("r2", told, "Ahram")
+    pairs = [
+        (dated, [bombing(dated, 3, notes=told)]),
+        (reprint, [bombing(reprint, 3, day=None, notes=told)]),
+    ]
+    saved(store, *(pairs if order == "dated first" else pairs[::-1]))
+    (event,) = store.events()
+    assert sorted(event["article_ids"]) == ["r1", "r2"]
+    memory = merge_across([m for _, ms in pairs for m in ms])
+    assert [sorted(c.article_ids) for c in memory] == [["r1", "r2"]]
 
 
 @pytest.mark.parametrize("order", ["report first", "follow-up first"])

@@ -448,20 +448,21 @@ def _date_windows(mention: Event) -> tuple[str, list]:
         rare = mention.sub_event_type in RARE_SUB_TYPES  # merge_rules.rare_kind: any toll
         params += [mention.sub_event_type, 0 if rare else DISTINCTIVE_TOLL]
         params += [mention.event_date - reach, mention.event_date + reach]
-    if mention.fatalities >= DISTINCTIVE_TOLL:  # merge_rules "undated": a report with no date
-        clauses.append(_UNDATED_CLAUSE)
-        params += [mention.sub_event_type, DISTINCTIVE_TOLL]
-    return " OR ".join(clauses), params
-
-
-_UNDATED_CLAUSE = "(m.event_date IS NULL AND m.sub_event_type = ? AND m.fatalities >= ?)"
+    undated, undated_params = _undated_window(mention)
+    clauses.append(f"(m.event_date IS NULL AND ({undated}))")
+    return " OR ".join(clauses), params + undated_params
 
 
 def _undated_window(mention: Event) -> tuple[str, list]:
-    """A report with no date reaches any day, for its sub-type and a distinctive toll."""
-    if mention.fatalities < DISTINCTIVE_TOLL:
-        return "1 = 0", []
-    return "m.sub_event_type = ? AND m.fatalities >= ?", [mention.sub_event_type, DISTINCTIVE_TOLL]
+    """What a report with no date may merge with, on any day (merge_rules "undated" and
+    "same_text"): its sub-type with a distinctive toll, or its very sentence republished."""
+    clauses, params = ["m.notes = ?"], [mention.notes]
+    if not mention.notes:  # no sentence, no republished match
+        clauses, params = [], []
+    if mention.fatalities >= DISTINCTIVE_TOLL:
+        clauses.append("(m.sub_event_type = ? AND m.fatalities >= ?)")
+        params += [mention.sub_event_type, DISTINCTIVE_TOLL]
+    return " OR ".join(clauses) or "1 = 0", params
 
 
 def _place_window(place) -> tuple[str, list]:
