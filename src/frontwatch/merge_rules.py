@@ -135,26 +135,29 @@ class MergeDecision:
 
 def same_incident(a: Event, b: Event) -> MergeDecision:
     """Decide whether mentions ``a`` and ``b`` describe one incident, and say why."""
-    parts = {}
+    parts, wide = {}, False
     for name, scorer in _VETOING_SCORERS:
         value = scorer(a, b)
         if value is None:
             return MergeDecision(False, f"{name}_apart", 0.0, tuple(parts.items()))
+        if name == "place":  # wide: a province, a big city, two towns far apart
+            value, wide = value
         parts[name] = value
     parts["actors"] = actor_score(a, b)
     parts["fatalities"] = fatality_score(a, b)
     score = round(sum(WEIGHTS[name] * value for name, value in parts.items()), 4)
-    merge, rule = _rule(a, b, parts, score)
+    merge, rule = _rule(a, b, parts, score, wide)
     return MergeDecision(merge, rule, score, tuple(parts.items()))
 
 
-def _rule(a: Event, b: Event, parts: dict[str, float], score: float) -> tuple[bool, str]:
+def _rule(
+    a: Event, b: Event, parts: dict[str, float], score: float, wide: bool
+) -> tuple[bool, str]:
     """(merge, the rule that settled it), the rules tried in the order of the table above."""
     if a.article_id == b.article_id:
         return False, "same_article"
     if a.notes and a.notes == b.notes:  # one wire report republished by another outlet
         return True, "same_text"
-    wide = place_match(a, b)[1]  # a wide place: a province, a big city, far apart
     if parts["date"] == UNDATED_DATE_SCORE:
         return _undated_match(a, b, parts, wide), "undated"
     if _rare_kind(a, b, parts, wide):
@@ -271,11 +274,6 @@ def _follows_up(a: Event, b: Event, parts: dict[str, float], wide: bool) -> bool
     return one_town and parts["type"] == 1.0 and parts["actors"] > 0 and tolls
 
 
-def place_score(a: Event, b: Event) -> float | None:
-    match = place_match(a, b)
-    return None if match is None else match[0]
-
-
 def place_match(a: Event, b: Event) -> tuple[float, bool] | None:
     """(score, wide): 1 one spot, 0.8 within tolerance; wide 0.6 big city .. 0.3 far apart."""
     if a.place is None or b.place is None or a.place.country != b.place.country:
@@ -348,7 +346,8 @@ def fatality_score(a: Event, b: Event) -> float:
     return 0.2  # tolls rise as bodies are found, so a low early figure is weak evidence
 
 
-_VETOING_SCORERS = (("date", date_score), ("place", place_score), ("type", type_score))
+# each returns None for a veto; place_match returns (score, wide)
+_VETOING_SCORERS = (("date", date_score), ("place", place_match), ("type", type_score))
 
 
 def named_actors(event: Event) -> frozenset[str]:
