@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from frontwatch.text.sentences import before_wire_dateline, paragraphs, split_sentences
+from frontwatch.text.sentences import (
+    before_wire_dateline,
+    is_photo_caption,
+    paragraphs,
+    split_sentences,
+)
 
 SEED_PARAGRAPH = (
     "Russian Reconciliation Center revealed that the gunmen attempted to advance for the first "
@@ -158,6 +163,21 @@ CASES = [
             "Shells fell.",
         ],
     ),
+    (
+        "a photo credit ends its caption",
+        "Aug 2 2016 Smoke over Aleppo on August 1 2016 (Reuters Photo) Ten civilians died.",
+        ["Aug 2 2016", "Smoke over Aleppo on August 1 2016 (Reuters Photo)", "Ten civilians died."],
+    ),
+    (
+        "a wire dateline credit is not a caption",
+        "BEIRUT (Reuters) - Syrian forces advanced.",
+        ["BEIRUT (Reuters) -", "Syrian forces advanced."],
+    ),
+    (
+        "an acronym in brackets is not a credit",
+        "Al-Qaeda in the Arabian Peninsula (AQAP) Leaders met.",
+        ["Al-Qaeda in the Arabian Peninsula (AQAP) Leaders met."],
+    ),
     ("empty and blank text", "  \n\n  ", []),
 ]
 
@@ -186,6 +206,24 @@ FURNITURE_CASES = [
 def test_before_wire_dateline(description: str, text: str, index: int, expected: bool) -> None:
     sentence = split_sentences(text)[index]
     assert before_wire_dateline(text, sentence) is expected
+
+
+CAPTION_CASES = [
+    ("credit after the caption's date", "Rebels seen on June 6 2015 (Reuters) Two died.", 0, True),
+    ("photo credit first", "A strike in Aleppo on July 9 (Photo AFP) State media said.", 0, True),
+    ("the story after the caption", "Rebels seen on June 6 2015 (Reuters) Two died.", 1, False),
+    ("a sentence with no credit", "Rebels took the town. Two died.", 0, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("description", "text", "index", "expected"),
+    CAPTION_CASES,
+    ids=[c[0] for c in CAPTION_CASES],
+)
+def test_is_photo_caption(description: str, text: str, index: int, expected: bool) -> None:
+    sentence = split_sentences(text)[index]
+    assert is_photo_caption(text, sentence) is expected
 
 
 @pytest.mark.parametrize(("description", "text", "expected"), CASES, ids=[c[0] for c in CASES])

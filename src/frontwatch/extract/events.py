@@ -20,10 +20,10 @@ from frontwatch.extract.lexicon import Lexicon
 from frontwatch.extract.mentions import SentenceContext, sentence_mentions
 from frontwatch.extract.records import build_event
 from frontwatch.extract.split import split_listed
-from frontwatch.model import Article, Event
+from frontwatch.model import Article, Event, Span
 from frontwatch.text.dates import find_dateline, find_dates
 from frontwatch.text.numbers import find_quantities
-from frontwatch.text.sentences import before_wire_dateline, split_sentences
+from frontwatch.text.sentences import before_wire_dateline, is_photo_caption, split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -78,11 +78,15 @@ def extract_events(article: Article, resources: Resources, version: str = "") ->
 def _all_mentions(ctx: SentenceContext, lexicon: Lexicon) -> list:
     mentions, after_total = [], False
     for sentence in split_sentences(ctx.text):
-        if _looks_like_body(sentence.text) and not before_wire_dateline(ctx.text, sentence):
+        if _looks_like_body(sentence.text) and not _furniture(ctx.text, sentence):
             found = sentence_mentions(ctx, sentence, lexicon, after_total)
             mentions.extend(found)
             after_total = any(m.cumulative for m in found)
     return mentions
+
+
+def _furniture(text: str, sentence: Span) -> bool:
+    return before_wire_dateline(text, sentence) or is_photo_caption(text, sentence)
 
 
 _BOILERPLATE = re.compile(

@@ -70,6 +70,13 @@ _INNER_WIRE_DATELINE = re.compile(
     r"TASS|dpa|AA|UPI|Anadolu)\)\s*[-–—]?\s*"
 )
 
+# "... Latakia June 6 2015 (Reuters) Two people were killed ...": a photo caption ends in
+# its agency credit, often with no full stop; the story's first sentence follows it.
+_CAPTION_CREDIT = re.compile(
+    r"\((?:(?:With|Photo|File)\s+)?(?:AFP|AP|AA|IHA|DHA|EPA|Reuters|Anadolu|Getty|Xinhua)"
+    r"(?:\s+(?:Photo|Images|and\s+\w+))*\)(?=\s+[\"“]?[A-Z0-9])"
+)
+
 
 def split_sentences(text: str) -> list[Span]:
     """Sentences of ``text`` as spans (offsets into ``text``), whitespace-stripped."""
@@ -117,6 +124,7 @@ def _dateline_cuts(text: str) -> list[int]:
             cuts.append(wire.end())
     for inner in _INNER_WIRE_DATELINE.finditer(text):
         cuts += [inner.start(), inner.end()]
+    cuts += [credit.end() for credit in _CAPTION_CREDIT.finditer(text)]
     return cuts
 
 
@@ -127,6 +135,13 @@ def before_wire_dateline(text: str, sentence: Span) -> bool:
         return False
     after = sentence.end + text[sentence.end : sentence.end + 1].isspace()  # one space
     return _INNER_WIRE_DATELINE.match(text, after) is not None
+
+
+def is_photo_caption(text: str, sentence: Span) -> bool:
+    """The sentence ends in a photo credit ("... August 1 2016 (Reuters Photo)"): it
+    describes a picture, and its date is the picture's, not the story's."""
+    credit = _CAPTION_CREDIT.search(text, sentence.start)
+    return credit is not None and credit.end() == sentence.end
 
 
 def _boundaries(text: str, start: int, end: int) -> list[int]:
