@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from frontwatch.extract.breakdown import drop_broken_down_totals
 from frontwatch.extract.casualties import single_persons
 from frontwatch.extract.grouping import group_mentions, incident_dates
 from frontwatch.extract.headline import absorb_headline, drop_summed_tolls, headline_end
@@ -61,6 +62,7 @@ def extract_events(article: Article, resources: Resources, version: str = "") ->
     )
     title_end = headline_end(article)
     mentions = drop_summed_tolls(_all_mentions(ctx, resources.lexicon), title_end)
+    mentions = drop_broken_down_totals(mentions)
     lead_day = _lead_day(mentions, published)
     province = _focus_province(places, country, resources, text, published)
     groups = group_mentions(mentions, published, province, country, lead_day)
