@@ -212,6 +212,7 @@ CAPTION_CASES = [
     ("credit after the caption's date", "Rebels seen on June 6 2015 (Reuters) Two died.", 0, True),
     ("photo credit first", "A strike in Aleppo on July 9 (Photo AFP) State media said.", 0, True),
     ("the story after the caption", "Rebels seen on June 6 2015 (Reuters) Two died.", 1, False),
+    ("credit after the full stop", "A funeral in Manbij on June 24. (AFP) The army said.", 0, True),
     ("a sentence with no credit", "Rebels took the town. Two died.", 0, False),
 ]
 

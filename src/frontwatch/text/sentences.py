@@ -138,10 +138,13 @@ def before_wire_dateline(text: str, sentence: Span) -> bool:
 
 
 def is_photo_caption(text: str, sentence: Span) -> bool:
-    """The sentence ends in a photo credit ("... August 1 2016 (Reuters Photo)"): it
-    describes a picture, and its date is the picture's, not the story's."""
+    """The sentence ends in a photo credit ("... August 1 2016 (Reuters Photo)"), or one
+    stands right after it: it describes a picture, and its date is the picture's."""
     credit = _CAPTION_CREDIT.search(text, sentence.start)
-    return credit is not None and credit.end() == sentence.end
+    if credit is None:
+        return False
+    # "... in Manbij on June 24 2016. (AFP) The Raqa ...": the credit after the full stop
+    return credit.end() == sentence.end or not text[sentence.end : credit.start()].strip()
 
 
 def _boundaries(text: str, start: int, end: int) -> list[int]:
