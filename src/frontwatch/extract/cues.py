@@ -81,6 +81,8 @@ def find_cues(text: str, start: int, end: int, lexicon: Lexicon) -> list[CueHit]
                 continue  # "a pilot they captured": a person taken, no ground
             if _BACKDROP.search(text, max(0, match.start() - 80), match.start()):
                 continue  # "expanded their control despite the bombing": a backdrop
+            if _while_ongoing(text, match):
+                continue  # "... killed 85 as intense fighting was underway": a backdrop
             hits.append(CueHit(cue.sub_event_type, cue.weight, match.start(), match.end()))
     return sorted(hits, key=lambda h: h.start)
 
@@ -95,6 +97,21 @@ _BACKDROP = re.compile(
     r"[^,.;:]{0,50})$",
     re.IGNORECASE,
 )
+
+
+# "Airstrikes killed at least 85 civilians as intense fighting was underway between the
+# militants and U.S.-backed fighters": the fighting is the time of the strikes, told as
+# going on (its own events are told elsewhere, with their own sides)
+_AS_BEFORE = re.compile(r"\bas\s+(?:(?:intense|heavy|fierce|the|ongoing)\s+){0,2}$", re.IGNORECASE)
+_ONGOING_AFTER = re.compile(
+    r"\s+(?:was|were)\s+(?:still\s+)?(?:underway|under\s+way|raging|ongoing|continuing)\b",
+    re.IGNORECASE,
+)
+
+
+def _while_ongoing(text: str, match: re.Match[str]) -> bool:
+    before = _AS_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    return before is not None and _ONGOING_AFTER.match(text, match.end()) is not None
 
 
 def _person_taken(text: str, at: int) -> bool:
