@@ -83,6 +83,8 @@ def find_cues(text: str, start: int, end: int, lexicon: Lexicon) -> list[CueHit]
                 continue  # "expanded their control despite the bombing": a backdrop
             if _while_ongoing(text, match):
                 continue  # "... killed 85 as intense fighting was underway": a backdrop
+            if cue.sub_event_type == "Agreement" and _agreement_named(text, start, end, match):
+                continue  # "violated the truce": an agreement named, none made
             hits.append(CueHit(cue.sub_event_type, cue.weight, match.start(), match.end()))
     return sorted(hits, key=lambda h: h.start)
 
@@ -112,6 +114,38 @@ _ONGOING_AFTER = re.compile(
 def _while_ongoing(text: str, match: re.Match[str]) -> bool:
     before = _AS_BEFORE.search(text, max(0, match.start() - 30), match.start())
     return before is not None and _ONGOING_AFTER.match(text, match.end()) is not None
+
+
+# "Russia and the regime violated the truce", "the UN called for a ceasefire", "part of a
+# de-escalation zone under a deal": a standing, broken or wished-for agreement is named,
+# none is made. An agreement event needs the act in its clause ("a deal had been reached",
+# "declared a 48-hour truce", "the ceasefire came into force"); a surrender or a prisoner
+# swap is an act in itself.
+_AGREEMENT_NOUN = re.compile(
+    r"(?:ceasefire|cease-fire|truce|agreement|(?:peace|reconciliation|evacuation|handover) deal|"
+    r"de-?escalation zone)$",
+    re.IGNORECASE,
+)
+_AGREEING = re.compile(
+    r"\b(?:reach(?:ed|es|ing)?|sign(?:ed|s|ing)?|struck|agree(?:d|s|ing)?|announc(?:ed|es|ing)|"
+    r"declar(?:ed|es|ing)|c(?:a|o)me(?:s)? into|entered into|went into|t(?:ook|akes?) effect|"
+    r"(?:will|would|to|shall) (?:begin|start|take effect)|began|begins|conclud(?:ed|es)|"
+    r"endors(?:ed|es)|accept(?:ed|s)|hammered out|negotiated|mediated|secured|clinched|sealed|"
+    r"brokered (?:a|an|the)\b|approv(?:ed|es))",
+    re.IGNORECASE,
+)
+_NOT_MADE = re.compile(
+    r"\b(?:violat\w*|breach\w*|collaps\w*|broke down|fail\w*|reviv\w*|(?:call|ask|press)(?:ed|ing|s)? "
+    r"for|urg(?:ed|es|ing)|not (?:a )?party)\b",
+    re.IGNORECASE,
+)
+
+
+def _agreement_named(text: str, start: int, end: int, match: re.Match[str]) -> bool:
+    if not _AGREEMENT_NOUN.search(match.group(0)):
+        return False
+    clause = text[start:end]
+    return _AGREEING.search(clause) is None or _NOT_MADE.search(clause) is not None
 
 
 def _person_taken(text: str, at: int) -> bool:
