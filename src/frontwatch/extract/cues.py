@@ -85,6 +85,10 @@ def find_cues(text: str, start: int, end: int, lexicon: Lexicon) -> list[CueHit]
                 continue  # "... killed 85 as intense fighting was underway": a backdrop
             if cue.sub_event_type == "Agreement" and _agreement_named(text, start, end, match):
                 continue  # "violated the truce": an agreement named, none made
+            if cue.sub_event_type == _NO_FIGHT and _not_handed_without_fight(
+                text, start, end, match
+            ):
+                continue  # "withdrew as they faced a rebel counter-offensive": ground lost in a fight
             hits.append(CueHit(cue.sub_event_type, cue.weight, match.start(), match.end()))
     return sorted(hits, key=lambda h: h.start)
 
@@ -146,6 +150,35 @@ def _agreement_named(text: str, start: int, end: int, match: re.Match[str]) -> b
         return False
     clause = text[start:end]
     return _AGREEING.search(clause) is None or _NOT_MADE.search(clause) is not None
+
+
+_NO_FIGHT = "Non-violent transfer of territory"
+# "the army withdrew from the farms as they faced a rebel counter-offensive", "withdrew
+# after coming under attack": ground given up under fire changed hands by fighting (spec
+# section 2: a transfer is non-violent only without it); "information handed over to the
+# Russian centre" hands over no ground
+_FIGHT_WORDS = re.compile(
+    r"\b(?:attacks?|(?:counter-?)?offensives?|counterattacks?|clashes|fighting|battles?|assaults?|"
+    r"under (?:heavy )?fire|bombardment|shelling|air ?strikes)\b",
+    re.IGNORECASE,
+)
+_HANDED_THING = re.compile(
+    r"\b(?:information|data|documents?|evidence|lists?|letters?|bodies|remains|weapons)\s+$",
+    re.IGNORECASE,
+)
+
+
+_NO_FIGHTING = re.compile(
+    r"\b(?:without (?:any |a )?(?:fight|fighting|clashes|resistance)|no (?:fighting|clashes))\b",
+    re.IGNORECASE,
+)
+
+
+def _not_handed_without_fight(text: str, start: int, end: int, match: re.Match[str]) -> bool:
+    if _HANDED_THING.search(text, max(start, match.start() - 30), match.start()):
+        return True
+    fought = _FIGHT_WORDS.search(text, start, end)
+    return bool(fought) and not _NO_FIGHTING.search(text, start, end)
 
 
 def _person_taken(text: str, at: int) -> bool:
