@@ -23,12 +23,30 @@ from frontwatch.taxonomy import EVENT_TYPE_OF, SUB_TYPES
 
 EXTERNAL = Path(__file__).parent / "fixtures" / "snippets_external.jsonl"
 # Floors = the values measured when the model was shipped, rounded down to 2 decimals.
-EXTERNAL_ACCURACY_FLOOR = 0.84  # measured 0.84 on 100 hand-labelled real sentences
+EXTERNAL_ACCURACY_FLOOR = 0.85  # measured 0.85 on 100 hand-labelled real sentences
 HELDOUT = Path(__file__).parent / "fixtures" / "snippets_heldout.jsonl"
-HELDOUT_ACCURACY_FLOOR = 0.97  # measured 0.972 on 250 snippets written apart (see its header)
+HELDOUT_ACCURACY_FLOOR = 0.98  # measured 0.984 on 250 snippets written apart (see its header)
 BLIND = Path(__file__).parent / "fixtures" / "snippets_blind.jsonl"
-BLIND_ACCURACY_FLOOR = 0.93  # measured 0.936, its misses unread (see its header)
-CV_WEIGHTED_F1_FLOOR = 0.95  # measured 0.955 (2,171 snippets), 5-fold stratified, seed 0
+BLIND_ACCURACY_FLOOR = 0.95  # measured 0.956, its misses unread (see its header)
+WIRE = Path(__file__).parent / "fixtures" / "snippets_wire.jsonl"
+WIRE_ACCURACY_FLOOR = 0.95  # measured 0.950 on 400 wire-style snippets, misses unread
+# 5-fold stratified CV, seed 0, folds over the first 2,171 snippets (the files below), as
+# when this floor was pinned; the later files join every training fold
+CV_WEIGHTED_F1_FLOOR = 0.96  # measured 0.968 (0.955 before the later files)
+FIRST_FILES = frozenset(
+    {
+        "battles.jsonl",
+        "boundary_pairs.jsonl",
+        "explosions.jsonl",
+        "multi_sentence.jsonl",
+        "protests_riots.jsonl",
+        "real_wording.jsonl",
+        "strategic.jsonl",
+        "violence_against_civilians.jsonl",
+    }
+)
+# the same CV with folds over all 3,371 snippets, the harder later files included
+CV_ALL_WEIGHTED_F1_FLOOR = 0.93  # measured 0.937
 
 
 @pytest.fixture(scope="module")
@@ -275,15 +293,28 @@ def test_accuracy_on_real_sentences_stays_above_floor(classifier):
 
 
 @pytest.mark.parametrize(
-    ("path", "floor"), [(HELDOUT, HELDOUT_ACCURACY_FLOOR), (BLIND, BLIND_ACCURACY_FLOOR)]
+    ("path", "size", "floor"),
+    [
+        (HELDOUT, 250, HELDOUT_ACCURACY_FLOOR),
+        (BLIND, 250, BLIND_ACCURACY_FLOOR),
+        (WIRE, 400, WIRE_ACCURACY_FLOOR),
+    ],
 )
-def test_accuracy_on_snippets_written_apart_stays_above_floor(classifier, path, floor):
+def test_accuracy_on_snippets_written_apart_stays_above_floor(classifier, path, size, floor):
     lines = path.read_text(encoding="utf-8").splitlines()
     records = [r for r in map(json.loads, lines) if "text" in r]
     predicted = [c.sub_event_type for c in classifier.classify_many([r["text"] for r in records])]
     right = [p == r["sub_event_type"] for p, r in zip(predicted, records, strict=True)]
-    assert len(records) == 250 and {r["sub_event_type"] for r in records} == set(SUB_TYPES)
+    assert len(records) == size and {r["sub_event_type"] for r in records} == set(SUB_TYPES)
     assert float(np.mean(right)) >= floor
+
+
+def test_test_sets_share_no_snippet_with_training(snippets):
+    trained = {s.text.strip().lower() for s in snippets}
+    for path in (EXTERNAL, HELDOUT, BLIND, WIRE):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        texts = {r["text"].strip().lower() for r in map(json.loads, lines) if "text" in r}
+        assert not texts & trained, path.name
 
 
 def test_score_predictions_reports_per_type_and_top_level():
@@ -302,7 +333,18 @@ def test_cross_validated_weighted_f1_stays_above_floor():
     pytest.importorskip("sklearn")
     from frontwatch.extract.snippets import cross_validate
 
-    scores = cross_validate(folds=5, seed=0)
+    scores = cross_validate(folds=5, seed=0, scored_files=FIRST_FILES)
+    assert scores["n"] == 2171
     assert scores["weighted_f1"] >= CV_WEIGHTED_F1_FLOOR
     assert scores["weighted_f1"] >= scores["weighted_f1_no_rules"]  # the rules earn their keep
     assert {f"f1 {s}" for s in SUB_TYPES} <= scores.keys()
+
+
+@pytest.mark.slow
+def test_cross_validated_weighted_f1_on_all_snippets_stays_above_floor():
+    pytest.importorskip("sklearn")
+    from frontwatch.extract.snippets import cross_validate
+
+    scores = cross_validate(folds=5, seed=0)
+    assert scores["n"] == len(read_snippets()) and scores["n_always_trained"] == 0
+    assert scores["weighted_f1"] >= CV_ALL_WEIGHTED_F1_FLOOR
