@@ -22,9 +22,11 @@ KILLED, INJURED = "killed", "injured"
 # numbers near a killing verb are cumulative tolls ("the war has killed 280,000").
 MAX_EVENT_TOLL = 2000
 _THING = "thing"
-# "executed and crucified nine men", "killed a total of 12", "killed another six"
+# "executed and crucified nine men", "killed a total of 12", "killed another six",
+# "killing according to the latest toll 44 civilians"
 _GAP_AFTER_VERB = re.compile(
     r"[\s,]*(?:of\s+)?(?:(?:and|or) \w+ed\s+)?(?:(?:himself|herself|themselves) and\s+)?"
+    r"(?:according to (?:[\w'’-]+,?\s+){1,5}?)?"
     r"(?:(?:a total of|the|some|up to|nearly|about|another|(?:a|an entire|a whole) family of)\s+)?",
     re.I,
 )
