@@ -18,8 +18,9 @@ from frontwatch.extract.casualties import KILLED, aggregate
 from frontwatch.resolve.discourse import distance_km
 
 BREAKDOWN_REACH = 4  # clauses after the total that may break it down
-# Neighbourhoods of one city are one ACLED location: a city's total told district by
-# district stays one event's toll. The parts must lie in different towns.
+# The parts must lie in different towns. A city's total told district by district stays:
+# the grouping keeps one city's districts in one event, where the total is that event's
+# own toll (dropping it would leave the event the first district's figure alone).
 APART_KM = 10.0
 
 
