@@ -77,20 +77,24 @@ def find_cues(text: str, start: int, end: int, lexicon: Lexicon) -> list[CueHit]
     hits = []
     for cue in lexicon.cues:
         for match in cue.pattern.finditer(text, start, end):
-            if cue.sub_event_type in TERRITORY_SUB_TYPES and _person_taken(text, match.start()):
-                continue  # "a pilot they captured": a person taken, no ground
-            if _BACKDROP.search(text, max(0, match.start() - 80), match.start()):
-                continue  # "expanded their control despite the bombing": a backdrop
-            if _while_ongoing(text, match):
-                continue  # "... killed 85 as intense fighting was underway": a backdrop
-            if cue.sub_event_type == "Agreement" and _agreement_named(text, start, end, match):
-                continue  # "violated the truce": an agreement named, none made
-            if cue.sub_event_type == _NO_FIGHT and _not_handed_without_fight(
-                text, start, end, match
-            ):
-                continue  # "withdrew as they faced a rebel counter-offensive": ground lost in a fight
-            hits.append(CueHit(cue.sub_event_type, cue.weight, match.start(), match.end()))
+            if not _no_act(cue.sub_event_type, text, start, end, match):
+                hits.append(CueHit(cue.sub_event_type, cue.weight, match.start(), match.end()))
     return sorted(hits, key=lambda h: h.start)
+
+
+def _no_act(sub_type: str, text: str, start: int, end: int, match: re.Match[str]) -> bool:
+    """The cue word is there, but the clause tells no such act."""
+    if sub_type in TERRITORY_SUB_TYPES and _person_taken(text, match.start()):
+        return True  # "a pilot they captured": a person taken, no ground
+    if _BACKDROP.search(text, max(0, match.start() - 80), match.start()):
+        return True  # "expanded their control despite the bombing": a backdrop
+    if _while_ongoing(text, match):
+        return True  # "... killed 85 as intense fighting was underway": a backdrop
+    if sub_type == "Agreement":
+        return _agreement_named(text, start, end, match)  # "violated the truce"
+    if sub_type == "Non-violent transfer of territory":
+        return _not_handed_without_fight(text, start, end, match)  # "withdrew under fire"
+    return False
 
 
 # "despite the bombing of several locations by Syrian jets", "despite a ceasefire": a
@@ -152,7 +156,6 @@ def _agreement_named(text: str, start: int, end: int, match: re.Match[str]) -> b
     return _AGREEING.search(clause) is None or _NOT_MADE.search(clause) is not None
 
 
-_NO_FIGHT = "Non-violent transfer of territory"
 # "the army withdrew from the farms as they faced a rebel counter-offensive", "withdrew
 # after coming under attack": ground given up under fire changed hands by fighting (spec
 # section 2: a transfer is non-violent only without it); "information handed over to the
