@@ -76,6 +76,7 @@ _CAPTION_CREDIT = re.compile(
     r"\((?:(?:With|Photo|File)\s+)?(?:AFP|AP|AA|IHA|DHA|EPA|Reuters|Anadolu|Getty|Xinhua)"
     r"(?:\s+(?:Photo|Images|and\s+\w+))*\)(?=\s+[\"“]?[A-Z0-9])"
 )
+_CREDIT_NEXT = re.compile(r"\s*" + _CAPTION_CREDIT.pattern)
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -140,11 +141,14 @@ def before_wire_dateline(text: str, sentence: Span) -> bool:
 def is_photo_caption(text: str, sentence: Span) -> bool:
     """The sentence ends in a photo credit ("... August 1 2016 (Reuters Photo)"), or one
     stands right after it: it describes a picture, and its date is the picture's."""
-    credit = _CAPTION_CREDIT.search(text, sentence.start)
-    if credit is None:
-        return False
-    # "... in Manbij on June 24 2016. (AFP) The Raqa ...": the credit after the full stop
-    return credit.end() == sentence.end or not text[sentence.end : credit.start()].strip()
+    # only where a credit can stand (a sentence is cut right after one): its last bracket,
+    # or the first word after it, "... in Manbij on June 24 2016. (AFP) The Raqa ..."
+    last_bracket = text.rfind("(", sentence.start, sentence.end)
+    if last_bracket >= 0:
+        ending = _CAPTION_CREDIT.match(text, last_bracket)
+        if ending is not None and ending.end() == sentence.end:
+            return True
+    return _CREDIT_NEXT.match(text, sentence.end) is not None
 
 
 def _boundaries(text: str, start: int, end: int) -> list[int]:
